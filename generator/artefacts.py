@@ -1,0 +1,107 @@
+"""Build the bytes of every artefact of a band's pack, each tagged for the manifest."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .deck import compose, dsl_line
+from .plan import BandPack, Lesson
+from .render.design import Design
+from .render.documents import render_document
+from .render.slides import render_slides
+from .templating import environment, render_text
+
+
+@dataclass(frozen=True)
+class Artefact:
+    """One generated file and what the manifest says about it."""
+
+    path: str
+    band: str
+    lesson: str | None
+    audience: str
+    kind: str
+    format: str
+    modules: tuple[str, ...]
+    data: bytes
+
+
+class PackRenderer:
+    """Renders a band's artefacts with one template environment and one design."""
+
+    def __init__(self, pack: BandPack, design: Design, templates: list):
+        self.pack, self.design = pack, design
+        self.env = environment(templates)
+
+    def lesson_artefacts(self, lesson: Lesson, formats: set[str]) -> list[Artefact]:
+        """Return the slides, handout and teacher notes of *lesson* in the wanted formats."""
+        folder = f"{self.pack.band.id}/{lesson.id}"
+        modules = tuple(lesson.module_ids)
+        staff_modules = modules + tuple(s.module.id for s in lesson.staff)
+        slides = compose(self.pack, lesson)
+        out = []
+        if "pptx" in formats:
+            footer = f"{self.pack.band.label} | Lesson {lesson.number} of {lesson.count}"
+            out.append(Artefact(f"{folder}/slides.pptx", self.pack.band.id, lesson.id, "students", "slides",
+                                "pptx", modules, render_slides(slides, lesson.title, footer, self.design)))
+        if "docx" in formats:
+            out.append(self._document(f"{folder}/handout.docx", lesson, "students", "handout", modules,
+                                      "handout.md.j2", f"Handout: {lesson.title}", self._handout(lesson)))
+            out.append(self._document(f"{folder}/teacher-notes.docx", lesson, "staff", "teacher-notes",
+                                      staff_modules, "teacher-notes.md.j2", f"Teacher notes: {lesson.title}",
+                                      self._teacher_notes(lesson, slides)))
+        return out
+
+    def letter(self) -> Artefact:
+        """Return the band's parent and carer letter."""
+        pack = self.pack
+        modules = tuple(sorted({m for lesson in pack.lessons for m in lesson.module_ids}))
+        context = self._common() | {"parents": pack.parents, "lessons": pack.lessons,
+                                    "services": pack.services("parents"), "signature": self._signature()}
+        return self._document(f"{pack.band.id}/parent-letter.docx", None, "parents", "parent-letter", modules,
+                              "parent-letter.md.j2", pack.parents.subject, context)
+
+    def _document(self, path, lesson, audience, kind, modules, template, title, context) -> Artefact:
+        markdown = render_text(self.env, template, **context)
+        footer = " | ".join(x for x in (self.design.school, self.pack.band.label, title) if x)
+        data = render_document(markdown, title, footer, self.design)
+        return Artefact(path, self.pack.band.id, lesson.id if lesson else None, audience, kind, "docx",
+                        modules, data)
+
+    def _common(self) -> dict:
+        pack = self.pack
+        return {"band": pack.band, "school": self.design.school, "frame": pack.frame,
+                "dsl_line": dsl_line(pack), "dsl_name": pack.school.dsl_name, "dsl_contact": self._dsl_contact(),
+                "age_note": pack.age_note}
+
+    def _handout(self, lesson: Lesson) -> dict:
+        return self._common() | {"lesson": lesson, "services": self.pack.services("students")}
+
+    def _teacher_notes(self, lesson: Lesson, slides) -> dict:
+        pack = self.pack
+        contents = [s.content for s in lesson.segments]
+        quiz = [q for c in contents for q in c.quiz]
+        minutes = pack.intro_minutes + sum(c.minutes for c in contents) + pack.plenary_minutes
+        sources = {(s.publisher, s.title): s for seg in lesson.segments + lesson.staff for s in seg.module.sources}
+        staff_services = {s.id: s for s in pack.services("staff") + pack.services("students")}
+        return self._common() | {
+            "lesson": lesson, "slides": slides, "quiz": quiz, "total_minutes": minutes,
+            "intro_minutes": pack.intro_minutes, "plenary_minutes": pack.plenary_minutes,
+            "discussion": [q for c in contents for q in c.discussion],
+            "misconceptions": [m for c in contents for m in c.misconceptions],
+            "services": sorted(staff_services.values(), key=lambda s: not s.emergency),
+            "sources": sorted(sources.values(), key=lambda s: (s.publisher, s.title)),
+        }
+
+    def _dsl_contact(self) -> str:
+        dsl = self.pack.school.config.dsl
+        if dsl is None:
+            return "Contact the school's Designated Safeguarding Lead with any concern, however small."
+        where = f" ({dsl.where})" if dsl.where else ""
+        return f"Contact {dsl.name}, {dsl.role}{where}, with any concern, however small."
+
+    def _signature(self) -> str:
+        dsl = self.pack.school.config.dsl
+        if dsl is None:
+            return f"The safeguarding team{', ' + self.design.school if self.design.school else ''}"
+        return f"{dsl.name}, {dsl.role}"

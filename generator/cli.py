@@ -1,0 +1,99 @@
+"""The `lessonpack` command: parse options, call the library, turn errors into messages and exit codes."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from . import pipeline
+from .errors import LessonpackError, UsageProblem
+from .listing import describe
+from .starter import write_starter
+
+EXISTING_FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
+EXISTING_DIR = click.Path(exists=True, file_okay=False, path_type=Path)
+
+
+def _options(**kwargs) -> pipeline.BuildOptions:
+    return pipeline.BuildOptions(**{k: v for k, v in kwargs.items() if v is not None and v != []})
+
+
+def _run(action):
+    """Run *action*; print problems one per line and exit 1 (2 for usage problems)."""
+    try:
+        return action()
+    except UsageProblem as e:
+        raise click.UsageError(str(e)) from e
+    except LessonpackError as e:
+        for line in e.lines():
+            click.echo(line, err=True)
+        sys.exit(1)
+
+
+def _warn(warnings) -> None:
+    for warning in warnings:
+        click.echo(str(warning), err=True)
+
+
+config_option = click.option("--config", type=EXISTING_FILE, help="School config (YAML).")
+lessons_option = click.option("--lessons", "curriculum", type=EXISTING_DIR,
+                              help="Curriculum folder (default: the curriculum shipped with lessonpack).")
+
+
+@click.group()
+@click.version_option(package_name="lessonpack")
+def main():
+    """Build age-banded lesson packs on online sexual coercion and extortion."""
+
+
+@main.command()
+@click.option("--band", "bands", multiple=True, help="Age band id (repeatable; default: every band).")
+@click.option("--lesson", "lessons", multiple=True, help="Build only this lesson (repeatable).")
+@click.option("--module", "modules", multiple=True, help="Build one custom lesson of these modules, in order.")
+@config_option
+@lessons_option
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("output"),
+              show_default=True, help="Output folder.")
+@click.option("--format", "formats", multiple=True, type=click.Choice(pipeline.FORMATS),
+              help="pptx or docx (repeatable; default: both).")
+@click.option("--force", is_flag=True, help="Overwrite files that were changed by hand.")
+def build(bands, lessons, modules, config, curriculum, out, formats, force):
+    """Build lesson packs into the output folder."""
+    if lessons and modules:
+        raise click.UsageError("use --lesson or --module, not both")
+    options = _options(bands=list(bands), lessons=list(lessons), modules=list(modules), config=config,
+                       curriculum=curriculum, out=out, formats=list(formats), force=force)
+    artefacts, warnings = _run(lambda: pipeline.build(options))
+    _warn(warnings)
+    click.echo(f"Wrote {len(artefacts)} files and manifest.json to {out}/")
+
+
+@main.command()
+@config_option
+@lessons_option
+def validate(config, curriculum):
+    """Check the curriculum and a school config; report every problem."""
+    warnings = _run(lambda: pipeline.validate(_options(config=config, curriculum=curriculum)))
+    _warn(warnings)
+    click.echo(f"OK: no errors, {len(warnings)} warning(s)")
+
+
+@main.command(name="list")
+@config_option
+@lessons_option
+def list_(config, curriculum):
+    """List age bands, lessons, modules and regions, one line each."""
+    loaded = _run(lambda: pipeline.load(_options(config=config, curriculum=curriculum)))
+    for line in describe(loaded.curriculum):
+        click.echo(line)
+
+
+@main.command()
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path), default=Path("my-school.yaml"))
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+def init(path, force):
+    """Write a commented starter school config for a safeguarding lead."""
+    _run(lambda: write_starter(path, force))
+    click.echo(f"Wrote {path}: fill it in, then run: lessonpack validate --config {path}")

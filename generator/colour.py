@@ -1,0 +1,25 @@
+"""Colour contrast (WCAG 2.x relative luminance), so text stays readable on its background."""
+
+from __future__ import annotations
+
+MIN_CONTRAST = 4.5
+DARK, LIGHT = "1A1A1A", "FFFFFF"
+
+
+def luminance(hex_colour: str) -> float:
+    """Return the WCAG relative luminance of a six-digit hex colour."""
+    value = hex_colour.lstrip("#")
+    channels = [int(value[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: str, b: str) -> float:
+    """Return the contrast ratio between two hex colours (1 to 21)."""
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def text_on(background: str) -> str:
+    """Return white or near-black, whichever reads better on *background*."""
+    return LIGHT if contrast(LIGHT, background) >= contrast(DARK, background) else DARK

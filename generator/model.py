@@ -1,0 +1,317 @@
+"""The curriculum model: validated, frozen records with no I/O.
+
+Each class's fields are the schema of the YAML that feeds it; README.md documents them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+Audience = Literal["students", "staff", "parents"]
+
+
+class Record(BaseModel):
+    """Base: unknown fields are errors and records never change once made."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(Record):
+    """Where a module's facts come from."""
+
+    title: Text
+    publisher: Text
+    url: Text | None = None
+    year: int | None = None
+
+
+class Keyword(Record):
+    term: Text
+    definition: Text
+
+
+class Misconception(Record):
+    myth: Text
+    correction: Text
+
+
+class Timing(Record):
+    activity: Text
+    minutes: int = Field(ge=1, le=60)
+
+
+class Slide(Record):
+    """A teaching slide: a title, bullet points and the teacher's script."""
+
+    title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=70)]
+    bullets: list[Text] = Field(min_length=1, max_length=8)
+    notes: Text
+
+
+class ChatMessage(Record):
+    model_config = ConfigDict(populate_by_name=True)
+    sender: Text = Field(alias="from")
+    text: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=160)]
+
+
+class Question(Record):
+    """A question for the class with notes on the answers to expect."""
+
+    question: Text
+    expected: Text
+
+
+class Scenario(Record):
+    """A fictional situation the class advises a character on."""
+
+    title: Text
+    setting: Text
+    protagonist: Text | None = None
+    chat: list[ChatMessage] = []
+    questions: list[Question] = Field(min_length=1)
+    notes: Text | None = None
+
+    @model_validator(mode="after")
+    def _protagonist_speaks(self):
+        senders = {m.sender for m in self.chat}
+        if self.chat and self.protagonist not in senders:
+            raise ValueError(f"protagonist must be one of the chat senders: {', '.join(sorted(senders))}")
+        return self
+
+
+class QuizItem(Record):
+    question: Text
+    options: list[Text] | None = Field(default=None, min_length=2)
+    answer: Text
+    explanation: Text | None = None
+
+    @model_validator(mode="after")
+    def _answer_is_an_option(self):
+        if self.options and self.answer not in self.options:
+            raise ValueError("answer must be exactly one of the options")
+        return self
+
+
+class Activity(Record):
+    """A short pupil activity printed on the handout."""
+
+    title: Text
+    instructions: Text
+    items: list[Text] = Field(min_length=1)
+
+
+class Section(Record):
+    """A headed section of staff notes."""
+
+    heading: Text
+    paragraphs: list[Text] = []
+    bullets: list[Text] = []
+
+    @model_validator(mode="after")
+    def _has_content(self):
+        if not self.paragraphs and not self.bullets:
+            raise ValueError("a section needs paragraphs or bullets")
+        return self
+
+
+class ModuleBand(Record):
+    """What a module teaches to one age band."""
+
+    title: Text | None = None
+    summary: Text
+    objectives: list[Text] = Field(min_length=1)
+    key_messages: list[Text] = Field(min_length=1)
+    keywords: list[Keyword] = []
+    misconceptions: list[Misconception] = []
+    timings: list[Timing] = Field(min_length=1)
+    slides: list[Slide] = []
+    sections: list[Section] = []
+    scenario: Scenario
+    discussion: list[Question] = []
+    quiz: list[QuizItem] = Field(min_length=1)
+    activity: Activity | None = None
+
+    @property
+    def minutes(self) -> int:
+        """Return the segment's length: the sum of its timings."""
+        return sum(t.minutes for t in self.timings)
+
+
+class Module(Record):
+    """A lesson segment (10-25 minutes) written for one or more age bands."""
+
+    id: Id
+    title: Text
+    audience: Literal["students", "staff"]
+    reviewed: dt.date
+    sources: list[Source] = Field(min_length=1)
+    bands: dict[str, ModuleBand] = Field(min_length=1)
+
+    def title_for(self, band_id: str) -> str:
+        """Return the segment title for *band_id*."""
+        return self.bands[band_id].title or self.title
+
+
+def _require(ok: object, message: str) -> None:
+    """Raise ValueError(*message*) unless *ok*."""
+    if not ok:
+        raise ValueError(message)
+
+
+class AgeBand(Record):
+    """An age band: who a pack is for and how it is written."""
+
+    id: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$")]
+    label: Text
+    min_age: int = Field(ge=4, le=25)
+    max_age: int = Field(ge=4, le=25)
+    school_years: Text
+    reading_grade: float = Field(gt=0, le=16)
+    content_from: str | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self):
+        _require(self.min_age <= self.max_age, "min_age must not be above max_age")
+        return self
+
+    @property
+    def content_band(self) -> str:
+        """Return the band id whose written content this band uses."""
+        return self.content_from or self.id
+
+
+class Baseline(Record):
+    """An agree/disagree activity at the start, revisited at the end."""
+
+    activity: Text
+    statements: list[Text] = Field(min_length=1)
+    notes: Text
+
+
+class LessonSpec(Record):
+    """A lesson of a band's sequence: an ordered list of modules."""
+
+    id: Id
+    title: Text
+    modules: list[Id] = Field(min_length=1)
+    baseline: Baseline
+    exit_slip: list[Text] = Field(min_length=1)
+
+
+class Sequences(Record):
+    lesson_minutes: int = Field(ge=30, le=120)
+    intro_minutes: int = Field(ge=0, le=30)
+    plenary_minutes: int = Field(ge=0, le=30)
+    bands: dict[str, list[LessonSpec]]
+
+
+class Rule(Record):
+    rule: Text
+    detail: Text
+
+
+class Step(Record):
+    step: Text
+    detail: Text
+
+
+class FrameNotes(Record):
+    """The teacher's script for each slide of the lesson frame."""
+
+    title: Text
+    content_note: Text
+    ground_rules: Text
+    outcomes: Text
+    baseline: Text
+    keywords: Text
+    misconceptions: Text
+    discussion: Text
+    quiz: Text
+    key_messages: Text
+    what_to_do: Text
+    baseline_revisit: Text
+    exit_slip: Text
+    help: Text
+
+
+class FrameBand(Record):
+    """The fixed parts of every lesson for one band."""
+
+    content_note: Text
+    ground_rules: list[Rule] = Field(min_length=1)
+    what_to_do: list[Step] = Field(min_length=1)
+    help_intro: Text
+    closing: Text
+    notes: FrameNotes
+
+
+class Frame(Record):
+    reviewed: dt.date
+    bands: dict[str, FrameBand]
+
+
+class ParentBand(Record):
+    """The parent and carer letter for one band."""
+
+    subject: Text
+    opening: list[Text] = Field(min_length=1)
+    why: list[Text] = Field(min_length=1)
+    talking: list[Text] = Field(min_length=1)
+    family_rules: list[Text] = Field(min_length=1)
+    if_it_happens: list[Text] = Field(min_length=1)
+    closing: Text
+
+
+class Parents(Record):
+    reviewed: dt.date
+    sources: list[Source] = Field(min_length=1)
+    bands: dict[str, ParentBand]
+
+
+class AgeRange(Record):
+    min: int = Field(default=0, ge=0)
+    max: int = Field(default=120, le=120)
+
+
+class HelpService(Record):
+    """A help service: who it is for, what it does and how to reach it."""
+
+    id: Id
+    name: Text
+    what: Text
+    who: Text
+    ages: AgeRange
+    audiences: list[Audience] = Field(min_length=1)
+    phone: Text | None = None
+    text: Text | None = None
+    web: Text | None = None
+    hours: Text | None = None
+    emergency: bool = False
+    list_from_age: int | None = None
+    verified: dt.date
+
+    @model_validator(mode="after")
+    def _reachable(self):
+        _require(self.phone or self.text or self.web, "a service needs a phone, text or web contact")
+        return self
+
+    @property
+    def contact(self) -> str:
+        """Return the ways to reach the service, on one line."""
+        parts = [self.phone and f"call {self.phone}", self.text and f"text {self.text}", self.web]
+        return "; ".join(p for p in parts if p)
+
+
+class Region(Record):
+    """The help services of one region and its document defaults."""
+
+    region: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
+    name: Text
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}-[A-Z]{2}$")]
+    paper: Literal["a4", "letter"]
+    services: list[HelpService] = Field(min_length=1)

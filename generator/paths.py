@@ -1,0 +1,13 @@
+"""Where the shipped curriculum and templates are, in a source checkout or an installed wheel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def shipped(name: str) -> Path:
+    """Return the shipped folder *name* ("lessons" or "templates")."""
+    installed = _PACKAGE / "_data" / name
+    return installed if installed.is_dir() else _PACKAGE.parent / name

@@ -1,0 +1,101 @@
+"""The pipeline: load, adapt, check, plan, render, write. Usable from Python as well as the CLI."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .artefacts import Artefact, PackRenderer
+from .checks import check
+from .config import School, adapt, load_school
+from .curriculum import Curriculum, load_curriculum
+from .deck import compose
+from .errors import ContentError, Problem, UsageProblem
+from .paths import shipped
+from .plan import BandPack, band_pack
+from .render.design import design_for
+from .stamp import build_time
+from .writer import write_pack
+
+FORMATS = ("pptx", "docx")
+
+
+@dataclass
+class BuildOptions:
+    """What to build; every field mirrors a `lessonpack build` option."""
+
+    bands: list[str] = field(default_factory=list)
+    lessons: list[str] = field(default_factory=list)
+    modules: list[str] = field(default_factory=list)
+    config: Path | None = None
+    curriculum: Path | None = None
+    out: Path = Path("output")
+    formats: list[str] = field(default_factory=lambda: list(FORMATS))
+    force: bool = False
+    today: dt.date = field(default_factory=dt.date.today)
+
+
+@dataclass
+class Loaded:
+    """A checked curriculum, adapted for a school, and the warnings found on the way."""
+
+    curriculum: Curriculum
+    school: School
+    warnings: list[Problem]
+
+
+def load(options: BuildOptions) -> Loaded:
+    """Load and check the curriculum and config; raise ContentError if anything is an error."""
+    school = load_school(options.config)
+    curriculum = adapt(load_curriculum(options.curriculum or shipped("lessons")), school)
+    problems = check(curriculum, school, options.today)
+    if any(p.severity == "error" for p in problems):
+        raise ContentError(problems)
+    return Loaded(curriculum, school, problems)
+
+
+def plan(loaded: Loaded, options: BuildOptions) -> list[BandPack]:
+    """Return the pack of every band asked for (default: the config's default bands, or all)."""
+    known = loaded.curriculum.bands
+    bands = options.bands or loaded.school.config.default_bands or list(known)
+    unknown = [b for b in bands if b not in known]
+    if unknown:
+        raise UsageProblem(f"unknown band {unknown[0]!r}; expected one of {', '.join(known)}")
+    packs = [band_pack(loaded.curriculum, loaded.school, b, options.lessons, options.modules) for b in bands]
+    for pack in packs:
+        for lesson in pack.lessons:
+            compose(pack, lesson)
+    return packs
+
+
+def render(loaded: Loaded, packs: list[BandPack], options: BuildOptions) -> list[Artefact]:
+    """Return every artefact of *packs*, rendered in memory."""
+    curriculum = loaded.curriculum
+    when = build_time([m.reviewed for m in curriculum.modules.values()] + [curriculum.frame.reviewed])
+    text = loaded.school.path(loaded.school.config.templates.text)
+    folders = ([text] if text else []) + [shipped("templates") / "text"]
+    artefacts = []
+    for pack in packs:
+        renderer = PackRenderer(pack, design_for(pack, when), folders)
+        for lesson in pack.lessons:
+            artefacts += renderer.lesson_artefacts(lesson, set(options.formats))
+        if "docx" in options.formats and not options.modules:
+            artefacts.append(renderer.letter())
+    return artefacts
+
+
+def build(options: BuildOptions) -> tuple[list[Artefact], list[Problem]]:
+    """Build the packs *options* ask for into options.out; return the artefacts and warnings."""
+    loaded = load(options)                       # read and check every input first
+    packs = plan(loaded, options)                # choose lessons, modules and services per band
+    artefacts = render(loaded, packs, options)   # render everything in memory
+    write_pack(options.out, artefacts, options.force)  # then write all files, or none
+    return artefacts, loaded.warnings
+
+
+def validate(options: BuildOptions) -> list[Problem]:
+    """Return the warnings of a curriculum that would build; raise ContentError if it would not."""
+    loaded = load(options)
+    plan(loaded, options)
+    return loaded.warnings

@@ -1,0 +1,121 @@
+"""Select what each pack holds: a band's lessons, their modules and the services that fit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .config import School
+from .curriculum import Curriculum
+from .errors import ContentError, Problem
+from .model import AgeBand, Baseline, FrameBand, HelpService, LessonSpec, Module, ModuleBand, ParentBand, Region
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A module as taught to one band."""
+
+    module: Module
+    content: ModuleBand
+
+    @property
+    def title(self) -> str:
+        return self.content.title or self.module.title
+
+
+@dataclass(frozen=True)
+class Lesson:
+    """One lesson of a band's pack, with everything its artefacts show."""
+
+    id: str
+    title: str
+    number: int
+    count: int
+    segments: tuple[Segment, ...]
+    staff: tuple[Segment, ...]
+    baseline: Baseline
+    exit_slip: tuple[str, ...]
+
+    @property
+    def module_ids(self) -> list[str]:
+        return [s.module.id for s in self.segments]
+
+
+@dataclass(frozen=True)
+class BandPack:
+    """Everything built for one age band."""
+
+    band: AgeBand
+    lessons: tuple[Lesson, ...]
+    frame: FrameBand
+    parents: ParentBand
+    region: Region
+    school: School
+    intro_minutes: int
+    plenary_minutes: int
+    lesson_minutes: int
+
+    def services(self, audience: str) -> list[HelpService]:
+        """Return the region's services that fit this band and *audience*, emergency first."""
+        fitting = [s for s in self.region.services if fits(s, self.band, audience)]
+        return sorted(fitting, key=lambda s: not s.emergency)
+
+    def age_note(self, service: HelpService) -> str:
+        """Return a note such as "from age 18" when a service covers only part of the band."""
+        if service.ages.min > self.band.min_age:
+            return f"when you are {service.ages.min}" if service.ages.min >= 18 else f"from age {service.ages.min}"
+        if service.ages.max < self.band.max_age:
+            return f"under {service.ages.max + 1}"
+        return ""
+
+
+def fits(service: HelpService, band: AgeBand, audience: str) -> bool:
+    """Return whether *service* belongs in *band*'s artefacts for *audience*."""
+    if audience not in service.audiences:
+        return False
+    overlaps = service.ages.min <= band.max_age and service.ages.max >= band.min_age
+    if audience == "students":
+        return overlaps and (service.list_from_age is None or band.min_age >= service.list_from_age)
+    return overlaps or "students" not in service.audiences
+
+
+def band_pack(curriculum: Curriculum, school: School, band_id: str,
+              lesson_ids: list[str] = (), module_ids: list[str] = ()) -> BandPack:
+    """Return the pack for *band_id*: its default lessons, the named ones, or one custom lesson."""
+    band = curriculum.bands[band_id]
+    content = band.content_band
+    specs = curriculum.sequences.bands.get(band_id) or curriculum.sequences.bands[content]
+    if module_ids:
+        specs = [_custom_spec(curriculum, specs[0], module_ids, content)]
+    elif lesson_ids:
+        unknown = [i for i in lesson_ids if i not in {s.id for s in specs}]
+        if unknown:
+            raise ContentError([Problem("--lesson", 0, "", f"band {band_id} has no lesson {i!r}; "
+                                        f"expected one of {', '.join(s.id for s in specs)}") for i in unknown])
+    staff = tuple(Segment(m, m.bands[content]) for m in curriculum.modules.values()
+                  if m.audience == "staff" and content in m.bands)
+    lessons = tuple(
+        Lesson(spec.id, spec.title, n, len(specs),
+               tuple(Segment(curriculum.modules[m], curriculum.modules[m].bands[content]) for m in spec.modules),
+               staff, spec.baseline, tuple(spec.exit_slip))
+        for n, spec in enumerate(specs, start=1)
+        if not lesson_ids or spec.id in lesson_ids or module_ids)
+    seq = curriculum.sequences
+    return BandPack(band, lessons, curriculum.frame.bands[content], curriculum.parents.bands[content],
+                    curriculum.regions[school.config.region], school,
+                    seq.intro_minutes, seq.plenary_minutes, seq.lesson_minutes)
+
+
+def _custom_spec(curriculum: Curriculum, first: LessonSpec, module_ids: list[str], content: str) -> LessonSpec:
+    """Return a lesson made of *module_ids*; its baseline statements are the modules' myths."""
+    problems = []
+    for module_id in module_ids:
+        module = curriculum.modules.get(module_id)
+        if module is None or module.audience != "students" or content not in module.bands:
+            problems.append(Problem("--module", 0, "", f"{module_id!r} is not a pupil module written for band {content}"))
+    if problems:
+        raise ContentError(problems)
+    myths = [m.myth for i in module_ids for m in curriculum.modules[i].bands[content].misconceptions]
+    baseline = first.baseline.model_copy(update={"statements": myths or first.baseline.statements})
+    title = " and ".join(curriculum.modules[i].bands[content].title or curriculum.modules[i].title
+                         for i in module_ids)
+    return LessonSpec(id="custom", title=title, modules=module_ids, baseline=baseline, exit_slip=first.exit_slip)

@@ -1,0 +1,52 @@
+"""The look of a pack: base templates, colours, logo, language and paper."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..colour import DARK, MIN_CONTRAST, contrast, text_on
+from ..plan import BandPack
+
+
+@dataclass(frozen=True)
+class Design:
+    """Everything renderers need besides content."""
+
+    slides_template: Path | None
+    documents_template: Path | None
+    primary: str
+    accent: str
+    logo: Path | None
+    school: str
+    language: str
+    paper: str
+    when: dt.datetime
+
+    @property
+    def title_text(self) -> str:
+        """Return the colour of text on the primary colour."""
+        return text_on(self.primary)
+
+    @property
+    def primary_text_on_white(self) -> str:
+        """Return the primary colour if it is readable on white, else near-black."""
+        return self.primary if contrast(self.primary, "FFFFFF") >= MIN_CONTRAST else DARK
+
+
+def design_for(pack: BandPack, when: dt.datetime, paper: str | None = None) -> Design:
+    """Return the design of *pack*, from its school config and region."""
+    school = pack.school
+    config = school.config
+    return Design(
+        slides_template=school.path(config.templates.slides),
+        documents_template=school.path(config.templates.documents),
+        primary=config.branding.primary.lstrip("#").upper(),
+        accent=config.branding.accent.lstrip("#").upper(),
+        logo=school.path(config.branding.logo),
+        school=config.school or "",
+        language=pack.region.language,
+        paper=paper or config.paper or pack.region.paper,
+        when=when,
+    )

@@ -1,0 +1,168 @@
+"""Render Markdown (from a text template) to a DOCX with real headings, lists and tables."""
+
+from __future__ import annotations
+
+import io
+
+from docx import Document
+from docx.enum.text import WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, RGBColor
+from markdown_it import MarkdownIt
+
+from ..colour import DARK
+from ..errors import OutputError
+from ..stamp import normalise_zip, set_core_properties
+from .design import Design
+
+FONT = "Arial"
+PAPER = {"a4": (Mm(210), Mm(297)), "letter": (Mm(215.9), Mm(279.4))}
+MARGIN = Mm(18)
+BODY_PT = 12
+HEADING_PT = {1: 20, 2: 15, 3: 13}
+_PARSER = MarkdownIt("commonmark").enable("table")
+
+
+def render_document(markdown: str, title: str, footer: str, design: Design) -> bytes:
+    """Return the DOCX bytes of *markdown*, laid out on the design's paper."""
+    doc = Document(str(design.documents_template) if design.documents_template else None)
+    _page(doc, footer, design)
+    _styles(doc, design)
+    _Writer(doc).write(_PARSER.parse(markdown))
+    set_core_properties(doc.core_properties, title, design.school or "lessonpack", design.language, design.when)
+    out = io.BytesIO()
+    doc.save(out)
+    return normalise_zip(out.getvalue())
+
+
+def _page(doc, footer: str, design: Design) -> None:
+    width, height = PAPER[design.paper]
+    for section in doc.sections:
+        section.page_width, section.page_height = width, height
+        section.left_margin = section.right_margin = section.top_margin = section.bottom_margin = MARGIN
+        paragraph = section.footer.paragraphs[0]
+        paragraph.text = footer
+
+
+def _styles(doc, design: Design) -> None:
+    try:
+        styles = {name: doc.styles[name] for name in ("Normal", "Heading 1", "Heading 2", "Heading 3",
+                                                       "List Bullet", "Table Grid", "Footer")}
+    except KeyError as e:
+        raise OutputError(f"{design.documents_template}: the base document lacks the style {e}") from e
+    normal = styles["Normal"]
+    normal.font.name, normal.font.size = FONT, Pt(BODY_PT)
+    normal.font.color.rgb = RGBColor.from_string(DARK)
+    normal.paragraph_format.space_after = Pt(6)
+    for level, size in HEADING_PT.items():
+        font = styles[f"Heading {level}"].font
+        font.name, font.size, font.italic = FONT, Pt(size), False
+        font.color.rgb = RGBColor.from_string(design.primary_text_on_white)
+    styles["Footer"].font.size = Pt(BODY_PT)
+    _language(doc, design.language)
+
+
+def _language(doc, language: str) -> None:
+    """Declare the document language in the default run properties."""
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = OxmlElement("w:docDefaults")
+        doc.styles.element.insert(0, defaults)
+    r_pr_default = defaults.find(qn("w:rPrDefault"))
+    if r_pr_default is None:
+        r_pr_default = OxmlElement("w:rPrDefault")
+        defaults.insert(0, r_pr_default)
+    r_pr = r_pr_default.find(qn("w:rPr"))
+    if r_pr is None:
+        r_pr = OxmlElement("w:rPr")
+        r_pr_default.append(r_pr)
+    lang = r_pr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        r_pr.append(lang)
+    lang.set(qn("w:val"), language)
+
+
+class _Writer:
+    """Walks markdown-it tokens and writes paragraphs, headings, lists and tables."""
+
+    def __init__(self, doc):
+        self.doc = doc
+        self.lists: list[list] = []   # per open list: [ordered, next number]
+        self.table: list[list] | None = None
+
+    def write(self, tokens) -> None:
+        for token in tokens:
+            handler = getattr(self, "_" + token.type, None)
+            if handler:
+                handler(token)
+
+    def _heading_open(self, token):
+        self.heading = int(token.tag[1])
+
+    def _bullet_list_open(self, token):
+        self.lists.append([False, 0])
+
+    def _ordered_list_open(self, token):
+        self.lists.append([True, int(token.attrGet("start") or 1)])
+
+    def _bullet_list_close(self, token):
+        self.lists.pop()
+
+    _ordered_list_close = _bullet_list_close
+
+    def _hr(self, token):
+        self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+    def _table_open(self, token):
+        self.table = []
+
+    def _tr_open(self, token):
+        self.table.append([])
+
+    def _table_close(self, token):
+        rows, self.table = self.table, None
+        table = self.doc.add_table(rows=len(rows), cols=max(len(r) for r in rows), style="Table Grid")
+        for r, row in enumerate(rows):
+            for c, children in enumerate(row):
+                cell = table.cell(r, c)
+                _inline(cell.paragraphs[0], children, bold=(r == 0))
+        header = table.rows[0]._tr.get_or_add_trPr()
+        header.append(OxmlElement("w:tblHeader"))
+        self.doc.add_paragraph()
+
+    def _inline(self, token):
+        if self.table is not None:
+            self.table[-1].append(token.children)
+        elif getattr(self, "heading", None):
+            paragraph = self.doc.add_heading(level=self.heading)
+            _inline(paragraph, token.children)
+            self.heading = None
+        elif self.lists:
+            ordered, number = self.lists[-1]
+            paragraph = self.doc.add_paragraph(style="List Bullet" if not ordered else None)
+            if ordered:
+                paragraph.paragraph_format.left_indent = Mm(8)
+                paragraph.paragraph_format.first_line_indent = Mm(-6)
+                paragraph.add_run(f"{number}.\t").bold = True
+                self.lists[-1][1] += 1
+            _inline(paragraph, token.children)
+        else:
+            _inline(self.doc.add_paragraph(), token.children)
+
+
+def _inline(paragraph, children, bold: bool = False) -> None:
+    """Add runs for inline tokens: text, strong, emphasis (shown bold) and line breaks."""
+    strong = 0
+    for child in children:
+        if child.type in ("strong_open", "em_open"):
+            strong += 1
+        elif child.type in ("strong_close", "em_close"):
+            strong -= 1
+        elif child.type in ("text", "code_inline"):
+            paragraph.add_run(child.content).bold = bold or strong > 0 or None
+        elif child.type == "softbreak":
+            paragraph.add_run(" ")
+        elif child.type == "hardbreak":
+            paragraph.add_run().add_break()

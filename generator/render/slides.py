@@ -1,0 +1,165 @@
+"""Render a lesson's SlideSpecs to a 16:9 PPTX deck with speaker notes on every slide."""
+
+from __future__ import annotations
+
+import io
+
+from pptx import Presentation
+from pptx.dml.color import RGBColor
+from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.oxml.ns import qn
+from pptx.util import Inches, Pt
+
+from .. import layout as L
+from ..colour import DARK
+from ..deck import SlideSpec
+from ..errors import OutputError
+from ..stamp import normalise_zip, set_core_properties
+from .design import Design
+
+FONT = "Arial"
+FOOTER_COLOUR = "4D4D4D"
+BUBBLE_FILL = {True: "DCEBFA", False: "EDEDED"}
+
+
+def render_slides(specs: list[SlideSpec], title: str, footer: str, design: Design) -> bytes:
+    """Return the PPTX bytes of a deck showing *specs*."""
+    prs = Presentation(str(design.slides_template) if design.slides_template else None)
+    prs.slide_width, prs.slide_height = Inches(L.SLIDE_W), Inches(L.SLIDE_H)
+    layout = _title_only_layout(prs, design)
+    for n, spec in enumerate(specs, start=1):
+        slide = prs.slides.add_slide(layout)
+        if spec.subtitle:
+            _title_slide(slide, spec, design)
+        else:
+            _title(slide, spec.title, design)
+            _bubbles(slide, spec.bubbles, design) if spec.bubbles else _body(slide, spec.items, design)
+        _footer(slide, f"{footer} | {n}", design)
+        _notes(slide, spec.notes, design)
+    set_core_properties(prs.core_properties, title, design.school or "lessonpack", design.language, design.when)
+    out = io.BytesIO()
+    prs.save(out)
+    return normalise_zip(out.getvalue())
+
+
+def _title_only_layout(prs, design: Design):
+    """Return the layout named "Title Only", else the first layout with a title placeholder."""
+    layouts = list(prs.slide_layouts)
+    named = [lay for lay in layouts if lay.name == "Title Only"]
+    titled = [lay for lay in layouts if any(p.placeholder_format.type == 1 for p in lay.placeholders)]
+    if not (named or titled):
+        raise OutputError(f"{design.slides_template}: no slide layout has a title placeholder")
+    return (named or titled)[0]
+
+
+def _run(paragraph, text: str, size: int, design: Design, colour: str = DARK, bold: bool = False):
+    run = paragraph.add_run()
+    run.text = text
+    run.font.name, run.font.size, run.font.bold = FONT, Pt(size), bold
+    run.font.color.rgb = RGBColor.from_string(colour)
+    run.font._rPr.set("lang", design.language)
+    return run
+
+
+def _box(slide, left, top, width, height):
+    box = slide.shapes.add_textbox(Inches(left), Inches(top), Inches(width), Inches(height))
+    frame = box.text_frame
+    frame.word_wrap, frame.auto_size = True, MSO_AUTO_SIZE.NONE
+    return box, frame
+
+
+def _title(slide, text: str, design: Design) -> None:
+    bar = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, 0, 0, Inches(L.SLIDE_W), Inches(L.TITLE_TOP + L.TITLE_H))
+    bar.fill.solid()
+    bar.fill.fore_color.rgb = RGBColor.from_string(design.primary)
+    bar.line.fill.background()
+    bar.name = "Title bar"
+    slide.shapes._spTree.remove(bar._element)
+    slide.shapes._spTree.insert(2, bar._element)
+    title = slide.shapes.title
+    title.left, title.top = Inches(L.MARGIN), Inches(L.TITLE_TOP)
+    title.width, title.height = Inches(L.BODY_W), Inches(L.TITLE_H)
+    frame = title.text_frame
+    frame.word_wrap, frame.vertical_anchor = True, MSO_ANCHOR.MIDDLE
+    paragraph = frame.paragraphs[0]
+    paragraph.alignment = PP_ALIGN.LEFT
+    _run(paragraph, text, L.TITLE_PT, design, design.title_text, bold=True)
+
+
+def _title_slide(slide, spec: SlideSpec, design: Design) -> None:
+    title = slide.shapes.title
+    title.left, title.top, title.width, title.height = Inches(L.MARGIN), Inches(2.0), Inches(L.BODY_W), Inches(1.8)
+    frame = title.text_frame
+    frame.word_wrap, frame.vertical_anchor = True, MSO_ANCHOR.BOTTOM
+    _run(frame.paragraphs[0], spec.title, 40, design, design.primary_text_on_white, bold=True)
+    _, sub = _box(slide, L.MARGIN, 4.0, L.BODY_W, 2.4)
+    for i, line in enumerate(spec.subtitle):
+        paragraph = sub.paragraphs[0] if i == 0 else sub.add_paragraph()
+        _run(paragraph, line, L.BODY_PT, design)
+    if design.logo:
+        _logo(slide, design)
+
+
+def _logo(slide, design: Design) -> None:
+    picture = slide.shapes.add_picture(str(design.logo), Inches(L.SLIDE_W - L.MARGIN - 2.0), Inches(0.4),
+                                       height=Inches(1.2))
+    picture._element.nvPicPr.cNvPr.set("descr", f"{design.school or 'School'} logo")
+
+
+def _body(slide, items, design: Design) -> None:
+    _, frame = _box(slide, L.MARGIN, L.BODY_TOP, L.BODY_W, L.BODY_H)
+    for i, item in enumerate(items):
+        paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
+        paragraph.space_after = Pt(L.PARA_GAP_PT)
+        if item.bullet:
+            _bullet(paragraph)
+        if item.label:
+            _run(paragraph, f"{item.label}: ", L.BODY_PT, design, bold=True)
+        _run(paragraph, item.text, L.BODY_PT, design)
+
+
+def _bullet(paragraph) -> None:
+    p_pr = paragraph._p.get_or_add_pPr()
+    p_pr.set("marL", str(Inches(L.BULLET_INDENT)))
+    p_pr.set("indent", str(-Inches(L.BULLET_INDENT)))
+    char = p_pr.makeelement(qn("a:buChar"), {"char": "\u2022"})
+    p_pr.append(char)
+
+
+def _bubbles(slide, bubbles, design: Design) -> None:
+    from ..deck import bubble_height
+
+    top = L.BODY_TOP
+    for bubble in bubbles:
+        height = bubble_height(bubble) - L.BUBBLE_GAP
+        label_h = L.LABEL_PT * 1.2 / 72
+        left = L.SLIDE_W - L.MARGIN - L.BUBBLE_W if bubble.mine else L.MARGIN
+        _, label = _box(slide, left, top, L.BUBBLE_W, label_h)
+        label.margin_top = label.margin_bottom = 0
+        label.paragraphs[0].alignment = PP_ALIGN.RIGHT if bubble.mine else PP_ALIGN.LEFT
+        _run(label.paragraphs[0], bubble.sender, L.LABEL_PT, design, bold=True)
+        shape = slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, Inches(left), Inches(top + label_h),
+                                       Inches(L.BUBBLE_W), Inches(height - label_h))
+        shape.fill.solid()
+        shape.fill.fore_color.rgb = RGBColor.from_string(BUBBLE_FILL[bubble.mine])
+        shape.line.color.rgb = RGBColor.from_string(FOOTER_COLOUR)
+        shape.name = f"Message from {bubble.sender}"
+        frame = shape.text_frame
+        frame.word_wrap, frame.auto_size, frame.vertical_anchor = True, MSO_AUTO_SIZE.NONE, MSO_ANCHOR.MIDDLE
+        frame.margin_left = frame.margin_right = Inches(L.BUBBLE_PAD)
+        _run(frame.paragraphs[0], bubble.text, L.BODY_PT, design)
+        top += height + L.BUBBLE_GAP
+
+
+def _footer(slide, text: str, design: Design) -> None:
+    _, frame = _box(slide, L.MARGIN, L.FOOTER_TOP, L.BODY_W, L.FOOTER_H)
+    frame.paragraphs[0].alignment = PP_ALIGN.RIGHT
+    _run(frame.paragraphs[0], text, L.FOOTER_PT, design, FOOTER_COLOUR)
+
+
+def _notes(slide, text: str, design: Design) -> None:
+    frame = slide.notes_slide.notes_text_frame
+    if frame is None:
+        raise OutputError(f"{design.slides_template}: the notes master has no body placeholder for speaker notes")
+    frame.text = text
