@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import layout as L
 from .errors import ContentError, Problem
@@ -21,9 +21,12 @@ class Item:
 
 @dataclass(frozen=True)
 class Bubble:
+    """A chat message; *labelled* when its sender's name is shown above it."""
+
     sender: str
     text: str
     mine: bool
+    labelled: bool = True
 
 
 @dataclass(frozen=True)
@@ -44,23 +47,34 @@ def item_height(item: Item) -> float:
     return height_in(line_count(text, width, L.BODY_PT), L.BODY_PT) + L.PARA_GAP_PT / 72
 
 
+def bubble_lines(bubble: Bubble) -> int:
+    return line_count(bubble.text, L.BUBBLE_W - 2 * L.BUBBLE_PAD - 0.2, L.BODY_PT)
+
+
 def bubble_height(bubble: Bubble) -> float:
-    """Return the height in inches of a chat bubble with its sender label."""
-    lines = line_count(bubble.text, L.BUBBLE_W - 2 * L.BUBBLE_PAD - 0.2, L.BODY_PT)
-    return height_in(lines, L.BODY_PT) + 2 * L.BUBBLE_PAD + height_in(1, L.LABEL_PT) + L.BUBBLE_GAP
+    """Return the height in inches of a chat bubble, with its sender label if shown."""
+    label = height_in(1, L.LABEL_PT) if bubble.labelled else 0
+    return height_in(bubble_lines(bubble), L.BODY_PT) + 2 * L.BUBBLE_PAD + label + L.BUBBLE_GAP
+
+
+def _label_runs(bubbles: list[Bubble]) -> list[Bubble]:
+    """Return *bubbles* with a sender label on the first of each run of messages by one sender."""
+    return [replace(b, labelled=(i == 0 or bubbles[i - 1].sender != b.sender)) for i, b in enumerate(bubbles)]
 
 
 def _pages(title: str, notes: str, items=(), bubbles=()) -> list[SlideSpec]:
     """Return one slide, or numbered continuation slides when the body does not fit."""
     if bubbles:
-        pages = paginate(list(bubbles), bubble_height, L.BODY_H)
+        budget = L.BODY_H - height_in(1, L.LABEL_PT)   # room for the label each page starts with
+        pages = [_label_runs(page) for page in paginate(_label_runs(list(bubbles)), bubble_height, budget)]
+        bubbles = pages[0] if len(pages) == 1 else bubbles
     else:
         pages = paginate(list(items), item_height, L.BODY_H)
     if len(pages) == 1:
         return [SlideSpec(title, notes, items=tuple(items), bubbles=tuple(bubbles))]
     out = []
     for n, page in enumerate(pages, start=1):
-        page_notes = notes if n == 1 else f"(Continued.) {notes}"
+        page_notes = notes if n == 1 else "Continued from the slide before: give pupils time to read, then go on."
         key = "bubbles" if bubbles else "items"
         out.append(SlideSpec(f"{title} ({n} of {len(pages)})", page_notes, **{key: tuple(page)}))
     return out

@@ -18,6 +18,11 @@ def chars_per_line(width_in: float, size_pt: float, bold: bool = False) -> int:
     return max(8, int(width_in * 72 / (size_pt * (BOLD_RATIO if bold else EM_RATIO))))
 
 
+def text_width_in(text: str, size_pt: float) -> float:
+    """Return the estimated width in inches of *text* set on one line."""
+    return len(text) * size_pt * EM_RATIO / 72
+
+
 def line_count(text: str, width_in: float, size_pt: float, bold: bool = False) -> int:
     """Return the number of lines *text* wraps to in a box *width_in* wide."""
     width = chars_per_line(width_in, size_pt, bold)

@@ -51,16 +51,26 @@ def _styles(doc, design: Design) -> None:
                                                        "List Bullet", "Table Grid", "Footer")}
     except KeyError as e:
         raise OutputError(f"{design.documents_template}: the base document lacks the style {e}") from e
+    for style in styles.values():
+        _plain_font(style)
     normal = styles["Normal"]
     normal.font.name, normal.font.size = FONT, Pt(BODY_PT)
     normal.font.color.rgb = RGBColor.from_string(DARK)
     normal.paragraph_format.space_after = Pt(6)
     for level, size in HEADING_PT.items():
         font = styles[f"Heading {level}"].font
-        font.name, font.size, font.italic = FONT, Pt(size), False
+        font.size, font.italic = Pt(size), False
         font.color.rgb = RGBColor.from_string(design.primary_text_on_white)
     styles["Footer"].font.size = Pt(BODY_PT)
     _language(doc, design.language)
+
+
+def _plain_font(style) -> None:
+    """Use Arial in *style*, dropping theme fonts, which would otherwise take precedence."""
+    style.font.name = FONT
+    fonts = style.element.rPr.find(qn("w:rFonts"))
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(attr), None)
 
 
 def _language(doc, language: str) -> None:

@@ -9,24 +9,26 @@ from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml.ns import qn
-from pptx.util import Inches, Pt
+from pptx.util import Emu, Inches, Pt
 
 from .. import layout as L
 from ..colour import DARK
-from ..deck import SlideSpec
+from ..deck import SlideSpec, bubble_lines
+from ..textfit import height_in, text_width_in
 from ..errors import OutputError
 from ..stamp import normalise_zip, set_core_properties
 from .design import Design
 
 FONT = "Arial"
 FOOTER_COLOUR = "4D4D4D"
+WIDESCREEN = (Emu(12192000), Emu(6858000))   # 13.333 x 7.5 in, PowerPoint's 16:9
 BUBBLE_FILL = {True: "DCEBFA", False: "EDEDED"}
 
 
 def render_slides(specs: list[SlideSpec], title: str, footer: str, design: Design) -> bytes:
     """Return the PPTX bytes of a deck showing *specs*."""
     prs = Presentation(str(design.slides_template) if design.slides_template else None)
-    prs.slide_width, prs.slide_height = Inches(L.SLIDE_W), Inches(L.SLIDE_H)
+    prs.slide_width, prs.slide_height = WIDESCREEN
     layout = _title_only_layout(prs, design)
     for n, spec in enumerate(specs, start=1):
         slide = prs.slides.add_slide(layout)
@@ -128,28 +130,31 @@ def _bullet(paragraph) -> None:
 
 
 def _bubbles(slide, bubbles, design: Design) -> None:
-    from ..deck import bubble_height
-
     top = L.BODY_TOP
     for bubble in bubbles:
-        height = bubble_height(bubble) - L.BUBBLE_GAP
-        label_h = L.LABEL_PT * 1.2 / 72
-        left = L.SLIDE_W - L.MARGIN - L.BUBBLE_W if bubble.mine else L.MARGIN
-        _, label = _box(slide, left, top, L.BUBBLE_W, label_h)
-        label.margin_top = label.margin_bottom = 0
-        label.paragraphs[0].alignment = PP_ALIGN.RIGHT if bubble.mine else PP_ALIGN.LEFT
-        _run(label.paragraphs[0], bubble.sender, L.LABEL_PT, design, bold=True)
+        label_h = height_in(1, L.LABEL_PT) if bubble.labelled else 0
+        text_h = height_in(bubble_lines(bubble), L.BODY_PT) + 2 * L.BUBBLE_PAD
+        width = min(L.BUBBLE_W, max(2.5, text_width_in(bubble.text, L.BODY_PT) + 2 * L.BUBBLE_PAD + 0.3))
+        left = L.SLIDE_W - L.MARGIN - width if bubble.mine else L.MARGIN
+        if bubble.labelled:
+            _, label = _box(slide, left, top, width, label_h)
+            label.margin_top = label.margin_bottom = 0
+            label.paragraphs[0].alignment = PP_ALIGN.RIGHT if bubble.mine else PP_ALIGN.LEFT
+            _run(label.paragraphs[0], bubble.sender, L.LABEL_PT, design, bold=True)
         shape = slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, Inches(left), Inches(top + label_h),
-                                       Inches(L.BUBBLE_W), Inches(height - label_h))
+                                       Inches(width), Inches(text_h))
         shape.fill.solid()
         shape.fill.fore_color.rgb = RGBColor.from_string(BUBBLE_FILL[bubble.mine])
         shape.line.color.rgb = RGBColor.from_string(FOOTER_COLOUR)
+        shape.shadow.inherit = False
         shape.name = f"Message from {bubble.sender}"
         frame = shape.text_frame
         frame.word_wrap, frame.auto_size, frame.vertical_anchor = True, MSO_AUTO_SIZE.NONE, MSO_ANCHOR.MIDDLE
         frame.margin_left = frame.margin_right = Inches(L.BUBBLE_PAD)
+        frame.margin_top = frame.margin_bottom = Inches(L.BUBBLE_PAD / 2)
+        frame.paragraphs[0].alignment = PP_ALIGN.LEFT
         _run(frame.paragraphs[0], bubble.text, L.BODY_PT, design)
-        top += height + L.BUBBLE_GAP
+        top += label_h + text_h + L.BUBBLE_GAP
 
 
 def _footer(slide, text: str, design: Design) -> None:

@@ -1,0 +1,124 @@
+"""Handouts, teacher notes and parent letters, read as their readers would."""
+
+from __future__ import annotations
+
+from docx import Document
+from docx.oxml.ns import qn
+from docx.shared import Mm
+
+from conftest import lesson_files
+from helpers import all_doc_text
+
+KEY_PHRASES = ["Key messages", "What to do if it happens", "Where to get help"]
+
+
+def language(doc) -> str:
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    return defaults.find(qn("w:rPrDefault")).find(qn("w:rPr")).find(qn("w:lang")).get(qn("w:val"))
+
+
+def test_handouts_have_the_sections_a_pupil_needs(built):
+    for path in lesson_files(built, "handout.docx"):
+        doc = Document(str(path))
+        headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
+        for phrase in KEY_PHRASES:
+            assert phrase in headings, (path, phrase)
+        assert any(h.startswith("Activity: ") for h in headings), path
+        assert doc.paragraphs[0].style.name == "Heading 1"
+
+
+def test_documents_declare_language_and_paper(built):
+    for path in sorted(built.glob("**/*.docx")):
+        doc = Document(str(path))
+        assert language(doc) == "en-GB", path
+        assert doc.core_properties.language == "en-GB"
+        section = doc.sections[0]
+        assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297), path
+
+
+def test_handout_text_is_at_least_12pt(built):
+    for path in lesson_files(built, "handout.docx"):
+        doc = Document(str(path))
+        assert doc.styles["Normal"].font.size.pt >= 12
+        for paragraph in doc.paragraphs:
+            for run in paragraph.runs:
+                assert run.font.size is None or run.font.size.pt >= 12, (path, run.text)
+
+
+def test_tables_have_a_repeating_header_row(built):
+    for path in sorted(built.glob("**/*.docx")):
+        for table in Document(str(path)).tables:
+            assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None, path
+
+
+def test_help_services_fit_the_band(built):
+    for band in ("9-11", "11-14", "14-16"):
+        for path in sorted((built / band).glob("*/handout.docx")):
+            text = all_doc_text(path)
+            assert "Report Remove" in text and "call 999" in text
+            assert "Revenge Porn Helpline" not in text and "StopNCII" not in text
+    text = all_doc_text(next((built / "16-18").glob("*/handout.docx")))
+    assert "Revenge Porn Helpline" in text and "when you are 18" in text
+    assert "Samaritans" not in all_doc_text(next((built / "9-11").glob("*/handout.docx")))
+
+
+def test_the_word_sextortion_never_appears_below_14(built):
+    for band in ("9-11", "11-14"):
+        for path in sorted((built / band).glob("**/*.docx")):
+            if "teacher-notes" not in path.name:
+                assert "sextortion" not in all_doc_text(path).lower(), path
+
+
+def test_staff_notes_stay_out_of_pupil_and_parent_documents(built):
+    from test_slides import staff_sentences
+
+    staff = staff_sentences()
+    for path in sorted(built.glob("**/*.docx")):
+        text = " ".join(all_doc_text(path).split())
+        leaked = [s for s in staff if " ".join(s.split()) in text]
+        if path.name == "teacher-notes.docx":
+            assert leaked, path
+        else:
+            assert not leaked, path
+
+
+def test_teacher_notes_have_a_script_for_every_slide(built):
+    from pptx import Presentation
+
+    for path in lesson_files(built, "teacher-notes.docx"):
+        doc = Document(str(path))
+        scripts = [p.text for p in doc.paragraphs if p.text.startswith("Slide ") and p.style.name == "Heading 3"]
+        slides = Presentation(str(path.with_name("slides.pptx"))).slides
+        assert len(scripts) == len(slides), path
+        text = all_doc_text(path)
+        for needed in ("Before the lesson: checklist", "Lesson plan", "Quiz answers", "What you can say",
+                       "Suicide prevention", "Tell your Designated Safeguarding Lead"):
+            assert needed in text, (path, needed)
+
+
+def test_lesson_plan_adds_up(built):
+    for path in lesson_files(built, "teacher-notes.docx"):
+        table = next(t for t in Document(str(path)).tables if t.rows[0].cells[0].text == "Part")
+        minutes = [int(r.cells[-1].text) for r in table.rows[1:-1]]
+        total = int(table.rows[-1].cells[-1].text)
+        assert sum(minutes) == total and 45 <= total <= 60, path
+
+
+def test_parent_letter_explains_the_lessons_and_where_to_get_help(built):
+    for band in ("9-11", "11-14", "14-16", "16-18"):
+        text = all_doc_text(built / band / "parent-letter.docx")
+        assert "Dear parent or carer," in text
+        assert "Lesson 1:" in text and "Talking about it at home" in text and "NSPCC Helpline" in text
+
+
+def test_us_config_gives_letter_paper_and_us_services(tmp_path):
+    from generator import BuildOptions, build
+
+    (tmp_path / "us.yaml").write_text("school: Lincoln Middle School\nregion: US\n")
+    build(BuildOptions(out=tmp_path / "out", config=tmp_path / "us.yaml", bands=["11-14"]))
+    path = next((tmp_path / "out" / "11-14").glob("*/handout.docx"))
+    doc = Document(str(path))
+    assert (round(doc.sections[0].page_width.mm), round(doc.sections[0].page_height.mm)) == (216, 279)
+    assert language(doc) == "en-US"
+    text = all_doc_text(path)
+    assert "call 911" in text and "Take It Down" in text and "Childline" not in text

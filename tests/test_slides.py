@@ -1,0 +1,113 @@
+"""The slide decks, checked as a teacher presenting them would."""
+
+from __future__ import annotations
+
+from pptx import Presentation
+
+from generator.colour import contrast
+from helpers import bottom_in, notes, runs_of, slide_text, slide_title
+from conftest import lesson_files
+
+
+def decks(root):
+    return [(path, Presentation(str(path))) for path in lesson_files(root, "slides.pptx")]
+
+
+def test_every_band_gets_its_sequence_of_decks(built):
+    names = {p.parent.parent.name: [] for p in lesson_files(built, "slides.pptx")}
+    for path in lesson_files(built, "slides.pptx"):
+        names[path.parent.parent.name].append(path.parent.name)
+    assert {band: len(lessons) for band, lessons in names.items()} == {"9-11": 2, "11-14": 3, "14-16": 3, "16-18": 3}
+
+
+def test_decks_are_16_by_9(built):
+    for path, prs in decks(built):
+        assert (prs.slide_width, prs.slide_height) == (12192000, 6858000), path
+
+
+def test_every_slide_has_a_unique_title_and_speaker_notes(built):
+    for path, prs in decks(built):
+        titles = [slide_title(s) for s in prs.slides]
+        assert all(titles), path
+        assert len(titles) == len(set(titles)), path
+        for slide in prs.slides:
+            assert len(notes(slide)) > 20, (path, slide_title(slide))
+
+
+def test_text_is_large_enough(built):
+    for path, prs in decks(built):
+        for slide in prs.slides:
+            for shape, run in runs_of(slide):
+                assert run.font.size.pt >= 18, (path, slide_title(slide), run.text)
+                if shape.name.startswith("Message") or shape == slide.shapes.title:
+                    assert run.font.size.pt >= 24, (path, run.text)
+
+
+def test_nothing_runs_off_the_slide(built):
+    for path, prs in decks(built):
+        for slide in prs.slides:
+            for shape in slide.shapes:
+                assert bottom_in(shape) <= 7.5, (path, slide_title(slide), shape.name)
+
+
+def test_text_contrasts_with_its_background(built, school_build):
+    for root in (built, school_build):
+        for path, prs in decks(root):
+            for slide in prs.slides:
+                bar = next((s for s in slide.shapes if s.name == "Title bar"), None)
+                for shape, run in runs_of(slide):
+                    colour = str(run.font.color.rgb)
+                    if shape == slide.shapes.title and bar is not None:
+                        background = str(bar.fill.fore_color.rgb)
+                    elif shape.name.startswith("Message"):
+                        background = str(shape.fill.fore_color.rgb)
+                    else:
+                        background = "FFFFFF"
+                    assert contrast(colour, background) >= 4.5, (path, slide_title(slide), run.text)
+
+
+def test_lesson_opens_with_content_note_and_ground_rules_and_ends_with_help(built):
+    for path, prs in decks(built):
+        titles = [slide_title(s) for s in prs.slides]
+        assert titles[1:3] == ["Before we start", "Our ground rules"], path
+        assert titles[-1].startswith("Where to get help"), path
+        assert any(t.startswith("Quiz: question 1 of") for t in titles), path
+        assert any(t.startswith("Key messages") for t in titles) and "Exit slip" in titles, path
+
+
+def test_help_slide_names_the_schools_dsl_and_the_emergency_number(school_build):
+    for path, prs in decks(school_build):
+        text = "\n".join(slide_text(s) for s in prs.slides if slide_title(s).startswith("Where to get help"))
+        assert "Ms Okafor, our Designated Safeguarding Lead (Room 12, by the library)" in text
+        assert "call 999" in text and "Childline" in text
+
+
+def test_scenarios_are_shown_as_chat_bubbles(built):
+    path = built / "11-14" / "what-it-is-and-warning-signs" / "slides.pptx"
+    prs = Presentation(str(path))
+    bubbles = [s for slide in prs.slides for s in slide.shapes if s.name.startswith("Message from")]
+    assert len(bubbles) >= 6
+    assert {b.name for b in bubbles} >= {"Message from Tom", "Message from Alex"}
+
+
+def test_logo_has_alt_text(school_build):
+    path, prs = decks(school_build)[0]
+    pictures = [s for s in prs.slides[0].shapes if s.shape_type == 13]
+    assert [p._element.nvPicPr.cNvPr.get("descr") for p in pictures] == ["Hillside Academy logo"]
+
+
+def test_staff_only_guidance_never_reaches_a_slide(built):
+    staff = staff_sentences()
+    for path, prs in decks(built):
+        text = "\n".join(slide_text(s) + notes(s) for s in prs.slides)
+        assert not [s for s in staff if s in text], path
+
+
+def staff_sentences() -> list[str]:
+    """Return every paragraph and bullet of the shipped staff modules."""
+    from generator.curriculum import load_curriculum
+    from generator.paths import shipped
+
+    modules = load_curriculum(shipped("lessons")).modules.values()
+    return [text for m in modules if m.audience == "staff" for band in m.bands.values()
+            for section in band.sections for text in section.paragraphs + section.bullets]
