@@ -16,6 +16,7 @@ _FORMS = {
     r"^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$": "(letters and digits joined by hyphens, like 11-14)",
     r"^[A-Z]{2}$": "(a two-letter region code, like UK)",
     r"^[a-z]{2}-[A-Z]{2}$": "(a language tag, like en-GB)",
+    r"^#?[0-9A-Fa-f]{6}$": "(a six-digit hex colour, like 1F3864)",
 }
 
 _MESSAGES = {

@@ -1,0 +1,124 @@
+"""Bad curriculum files and school configs: every problem, one line each, with file, line and field."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import TODAY
+from generator import BuildOptions, validate
+from generator.errors import ContentError
+from helpers import messages
+
+
+def problems(curriculum, config=None) -> list[str]:
+    with pytest.raises(ContentError) as caught:
+        validate(BuildOptions(curriculum=curriculum, config=config, today=TODAY))
+    return [m.replace(str(curriculum.parent) + "/", "") for m in messages(caught.value)]
+
+
+def edit(path, old, new):
+    text = path.read_text()
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1))
+
+
+def line_of(path, needle) -> int:
+    return next(n for n, line in enumerate(path.read_text().splitlines(), 1) if needle in line)
+
+
+def test_shipped_curriculum_is_valid():
+    assert validate(BuildOptions(today=TODAY)) == []
+
+
+def test_missing_notes_on_a_slide(curriculum, monkeypatch):
+    monkeypatch.chdir(curriculum.parent)
+    module = curriculum / "modules" / "grooming-patterns.yaml"
+    text = module.read_text()
+    start = text.index("        notes:", text.index("    slides:"))
+    end = text.index("      - title:", start)
+    module.write_text(text[:start] + text[end:])
+    line = text[:text.index("      - title:", text.index("    slides:"))].count("\n") + 1
+    assert problems(curriculum) == [
+        f"lessons/modules/grooming-patterns.yaml:{line}: bands.9-11.slides[0].notes: required"]
+
+
+def test_quiz_answer_must_be_an_option(curriculum, monkeypatch):
+    monkeypatch.chdir(curriculum.parent)
+    module = curriculum / "modules" / "what-to-do.yaml"
+    answer = next(l for l in module.read_text().splitlines() if l.strip().startswith("answer:"))
+    edit(module, answer, answer.split("answer:")[0] + "answer: Something else entirely")
+    line = line_of(module, "answer: Something else entirely")
+    quiz_line = [m for m in problems(curriculum) if "quiz" in m]
+    assert len(quiz_line) == 1
+    assert quiz_line[0].endswith(": answer must be exactly one of the options")
+    assert quiz_line[0].startswith("lessons/modules/what-to-do.yaml:")
+    assert int(quiz_line[0].split(":")[1]) < line
+
+
+def test_unknown_field_and_bad_date_are_both_reported(curriculum, monkeypatch):
+    monkeypatch.chdir(curriculum.parent)
+    module = curriculum / "modules" / "one-more-image.yaml"
+    edit(module, "reviewed: 2026-11-24", "reviewed: 2026-13-40\ncolour: blue")
+    line = line_of(module, "reviewed:")
+    assert problems(curriculum) == [
+        f"lessons/modules/one-more-image.yaml:{line}: reviewed: expected a date as YYYY-MM-DD",
+        f"lessons/modules/one-more-image.yaml:{line + 1}: colour: unknown field "
+        "(check the spelling against the schema in README.md)",
+    ]
+
+
+def test_invalid_yaml_names_the_line(curriculum, monkeypatch):
+    monkeypatch.chdir(curriculum.parent)
+    (curriculum / "modules" / "broken.yaml").write_text("id: broken\ntitle: [unclosed\n")
+    assert problems(curriculum) == [
+        "lessons/modules/broken.yaml:3: invalid YAML: expected ',' or ']', but got '<stream end>'"]
+
+
+def test_sequence_naming_a_missing_module(curriculum, monkeypatch):
+    monkeypatch.chdir(curriculum.parent)
+    sequences = curriculum / "sequences.yaml"
+    edit(sequences, "modules: [grooming-patterns, trusted-adults]", "modules: [grooming-patterns, trusted-adult]")
+    line = line_of(sequences, "trusted-adult]")
+    assert problems(curriculum) == [
+        f"lessons/sequences.yaml:{line}: bands.9-11[0].modules[1]: no module 'trusted-adult' in modules/"]
+
+
+def test_module_id_must_match_its_file(curriculum, monkeypatch):
+    monkeypatch.chdir(curriculum.parent)
+    (curriculum / "modules" / "what-to-do.yaml").rename(curriculum / "modules" / "steps.yaml")
+    found = problems(curriculum)
+    assert "lessons/modules/steps.yaml:1: id: must match the file name 'steps'" in found
+
+
+def test_staff_module_on_a_lesson_sequence(curriculum, monkeypatch):
+    monkeypatch.chdir(curriculum.parent)
+    sequences = curriculum / "sequences.yaml"
+    edit(sequences, "modules: [grooming-patterns, trusted-adults]", "modules: [grooming-patterns, staff-disclosure]")
+    line = line_of(sequences, "staff-disclosure]")
+    assert problems(curriculum) == [
+        f"lessons/sequences.yaml:{line}: bands.9-11[0].modules[1]: 'staff-disclosure' is a staff module"]
+
+
+def test_stale_service_is_a_warning_naming_it(curriculum, monkeypatch):
+    monkeypatch.chdir(curriculum.parent)
+    services = curriculum / "services" / "us.yaml"
+    edit(services, "verified: 2026-11-24", "verified: 2024-01-02")
+    line = line_of(services, "2024-01-02")
+    warnings = validate(BuildOptions(curriculum=curriculum, today=TODAY))
+    assert [str(w) for w in warnings] == [
+        f"lessons/services/us.yaml:{line}: services[0].verified: warning: Emergency services was last verified "
+        "on 2024-01-02, over a year ago; check its details"]
+
+
+def test_config_errors(tmp_path, curriculum):
+    config = tmp_path / "school.yaml"
+    config.write_text("school: Hillside\ndsl:\n  role: Head\nregion: FR\nbranding:\n  primary: navy\n")
+    assert problems(curriculum, config) == [
+        "school.yaml:3: dsl.name: required",
+        "school.yaml:6: branding.primary: 'navy' is not in the expected form (a six-digit hex colour, like 1F3864)",
+    ]
+    config.write_text("region: FR\ntemplates:\n  slides: missing.pptx\n")
+    assert problems(curriculum, config) == [
+        "school.yaml:1: region: no help services for region 'FR'; expected one of AU, UK, US",
+        "school.yaml:3: templates.slides: file not found: missing.pptx",
+    ]
