@@ -37,6 +37,9 @@ class ContentError(LessonpackError):
         super().__init__(f"{len(problems)} problem(s)")
         self.problems = sorted(problems)
 
+    def __reduce__(self):
+        return type(self), (self.problems,)
+
     def lines(self) -> list[str]:
         return [str(p) for p in self.problems]
 
@@ -47,6 +50,9 @@ class OutputError(LessonpackError):
     def __init__(self, *messages: str):
         super().__init__(messages[0] if messages else "output error")
         self.messages = list(messages)
+
+    def __reduce__(self):
+        return type(self), tuple(self.messages)
 
     def lines(self) -> list[str]:
         return self.messages

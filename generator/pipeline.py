@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -70,18 +73,25 @@ def plan(loaded: Loaded, options: BuildOptions) -> list[BandPack]:
 
 
 def render(loaded: Loaded, packs: list[BandPack], options: BuildOptions) -> list[Artefact]:
-    """Return every artefact of *packs*, rendered in memory."""
+    """Return every artefact of *packs*, rendered in memory, bands in parallel on several cores."""
     curriculum = loaded.curriculum
     when = build_time([m.reviewed for m in curriculum.modules.values()] + [curriculum.frame.reviewed])
     text = loaded.school.path(loaded.school.config.templates.text)
     folders = ([text] if text else []) + [shipped("templates") / "text"]
-    artefacts = []
-    for pack in packs:
-        renderer = PackRenderer(pack, design_for(pack, when), folders)
-        for lesson in pack.lessons:
-            artefacts += renderer.lesson_artefacts(lesson, set(options.formats))
-        if "docx" in options.formats and not options.modules:
-            artefacts.append(renderer.letter())
+    jobs = [(pack, when, folders, frozenset(options.formats), not options.modules) for pack in packs]
+    workers = min(len(jobs), os.cpu_count() or 1)
+    if workers < 2:
+        return [a for job in jobs for a in _render_band(*job)]
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        return [a for band in pool.map(_render_band, *zip(*jobs)) for a in band]
+
+
+def _render_band(pack: BandPack, when, folders, formats: frozenset, letter: bool) -> list[Artefact]:
+    """Return the artefacts of one band's pack."""
+    renderer = PackRenderer(pack, design_for(pack, when), folders)
+    artefacts = [a for lesson in pack.lessons for a in renderer.lesson_artefacts(lesson, formats)]
+    if "docx" in formats and letter:
+        artefacts.append(renderer.letter())
     return artefacts
 
 

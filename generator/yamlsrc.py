@@ -23,8 +23,8 @@ class LineList(list):
     lines: list
 
 
-class _LineLoader(yaml.SafeLoader):
-    """SafeLoader that builds LineDict and LineList nodes."""
+class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """Safe loader (libyaml's when available) that builds LineDict and LineList nodes."""
 
     def construct_mapping(self, node, deep=False):
         mapping = LineDict(super().construct_mapping(node, deep=True))

@@ -111,3 +111,17 @@ def staff_sentences() -> list[str]:
     modules = load_curriculum(shipped("lessons")).modules.values()
     return [text for m in modules if m.audience == "staff" for band in m.bands.values()
             for section in band.sections for text in section.paragraphs + section.bullets]
+
+
+def test_a_schools_own_template_is_used(tmp_path):
+    from generator import BuildOptions, build
+    from generator.paths import shipped
+
+    prs = Presentation(str(shipped("templates") / "base-slides.pptx"))
+    for layout in prs.slide_layouts:
+        layout.name = f"Hillside {layout.name}"
+    prs.save(str(tmp_path / "ours.pptx"))
+    (tmp_path / "school.yaml").write_text("templates:\n  slides: ours.pptx\n")
+    build(BuildOptions(out=tmp_path / "out", config=tmp_path / "school.yaml", bands=["9-11"], formats=["pptx"]))
+    deck = Presentation(str(next((tmp_path / "out").glob("9-11/*/slides.pptx"))))
+    assert {s.slide_layout.name for s in deck.slides} == {"Hillside Title Only"}

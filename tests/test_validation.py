@@ -70,8 +70,9 @@ def test_unknown_field_and_bad_date_are_both_reported(curriculum, monkeypatch):
 def test_invalid_yaml_names_the_line(curriculum, monkeypatch):
     monkeypatch.chdir(curriculum.parent)
     (curriculum / "modules" / "broken.yaml").write_text("id: broken\ntitle: [unclosed\n")
-    assert problems(curriculum) == [
-        "lessons/modules/broken.yaml:3: invalid YAML: expected ',' or ']', but got '<stream end>'"]
+    [found] = problems(curriculum)
+    assert found.startswith("lessons/modules/broken.yaml:3: invalid YAML: ")
+    assert "expected ',' or ']'" in found
 
 
 def test_sequence_naming_a_missing_module(curriculum, monkeypatch):

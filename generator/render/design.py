@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..colour import DARK, MIN_CONTRAST, contrast, text_on
+from ..paths import shipped
 from ..plan import BandPack
 
 
@@ -14,8 +15,8 @@ from ..plan import BandPack
 class Design:
     """Everything renderers need besides content."""
 
-    slides_template: Path | None
-    documents_template: Path | None
+    slides_template: Path
+    documents_template: Path
     primary: str
     accent: str
     logo: Path | None
@@ -40,8 +41,8 @@ def design_for(pack: BandPack, when: dt.datetime, paper: str | None = None) -> D
     school = pack.school
     config = school.config
     return Design(
-        slides_template=school.path(config.templates.slides),
-        documents_template=school.path(config.templates.documents),
+        slides_template=school.path(config.templates.slides) or shipped("templates") / "base-slides.pptx",
+        documents_template=school.path(config.templates.documents) or shipped("templates") / "base-document.docx",
         primary=config.branding.primary.lstrip("#").upper(),
         accent=config.branding.accent.lstrip("#").upper(),
         logo=school.path(config.branding.logo),

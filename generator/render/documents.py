@@ -26,10 +26,10 @@ _PARSER = MarkdownIt("commonmark").enable("table")
 
 def render_document(markdown: str, title: str, footer: str, design: Design) -> bytes:
     """Return the DOCX bytes of *markdown*, laid out on the design's paper."""
-    doc = Document(str(design.documents_template) if design.documents_template else None)
+    doc = Document(str(design.documents_template))
     _page(doc, footer, design)
-    _styles(doc, design)
-    _Writer(doc).write(_PARSER.parse(markdown))
+    styles = _styles(doc, design)
+    _Writer(doc, styles).write(_PARSER.parse(markdown))
     set_core_properties(doc.core_properties, title, design.school or "lessonpack", design.language, design.when)
     out = io.BytesIO()
     doc.save(out)
@@ -45,7 +45,8 @@ def _page(doc, footer: str, design: Design) -> None:
         paragraph.text = footer
 
 
-def _styles(doc, design: Design) -> None:
+def _styles(doc, design: Design) -> dict[str, str]:
+    """Set fonts, sizes and colours of the styles used; return their ids by name."""
     try:
         styles = {name: doc.styles[name] for name in ("Normal", "Heading 1", "Heading 2", "Heading 3",
                                                        "List Bullet", "Table Grid", "Footer")}
@@ -63,6 +64,7 @@ def _styles(doc, design: Design) -> None:
         font.color.rgb = RGBColor.from_string(design.primary_text_on_white)
     styles["Footer"].font.size = Pt(BODY_PT)
     _language(doc, design.language)
+    return {name: style.style_id for name, style in styles.items()}
 
 
 def _plain_font(style) -> None:
@@ -97,10 +99,17 @@ def _language(doc, language: str) -> None:
 class _Writer:
     """Walks markdown-it tokens and writes paragraphs, headings, lists and tables."""
 
-    def __init__(self, doc):
-        self.doc = doc
+    def __init__(self, doc, style_ids: dict[str, str]):
+        self.doc, self.style_ids = doc, style_ids
         self.lists: list[list] = []   # per open list: [ordered, next number]
         self.table: list[list] | None = None
+
+    def paragraph(self, style: str = "Normal"):
+        """Add a paragraph in *style*, set by id: python-docx's lookup by name is slow."""
+        paragraph = self.doc.add_paragraph()
+        if style != "Normal":
+            paragraph._p.style = self.style_ids[style]
+        return paragraph
 
     def write(self, tokens) -> None:
         for token in tokens:
@@ -123,7 +132,7 @@ class _Writer:
     _ordered_list_close = _bullet_list_close
 
     def _hr(self, token):
-        self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        self.paragraph().add_run().add_break(WD_BREAK.PAGE)
 
     def _table_open(self, token):
         self.table = []
@@ -133,25 +142,25 @@ class _Writer:
 
     def _table_close(self, token):
         rows, self.table = self.table, None
-        table = self.doc.add_table(rows=len(rows), cols=max(len(r) for r in rows), style="Table Grid")
-        for r, row in enumerate(rows):
-            for c, children in enumerate(row):
-                cell = table.cell(r, c)
+        table = self.doc.add_table(rows=len(rows), cols=max(len(r) for r in rows))
+        table._tbl.tblPr.get_or_add_tblStyle().val = self.style_ids["Table Grid"]
+        for r, (row, cells) in enumerate(zip(table.rows, rows)):
+            for cell, children in zip(row.cells, cells):
                 _inline(cell.paragraphs[0], children, bold=(r == 0))
         header = table.rows[0]._tr.get_or_add_trPr()
         header.append(OxmlElement("w:tblHeader"))
-        self.doc.add_paragraph()
+        self.paragraph()
 
     def _inline(self, token):
         if self.table is not None:
             self.table[-1].append(token.children)
         elif getattr(self, "heading", None):
-            paragraph = self.doc.add_heading(level=self.heading)
+            paragraph = self.paragraph(f"Heading {self.heading}")
             _inline(paragraph, token.children)
             self.heading = None
         elif self.lists:
             ordered, number = self.lists[-1]
-            paragraph = self.doc.add_paragraph(style="List Bullet" if not ordered else None)
+            paragraph = self.paragraph("Normal" if ordered else "List Bullet")
             if ordered:
                 paragraph.paragraph_format.left_indent = Mm(8)
                 paragraph.paragraph_format.first_line_indent = Mm(-6)
@@ -159,7 +168,7 @@ class _Writer:
                 self.lists[-1][1] += 1
             _inline(paragraph, token.children)
         else:
-            _inline(self.doc.add_paragraph(), token.children)
+            _inline(self.paragraph(), token.children)
 
 
 def _inline(paragraph, children, bold: bool = False) -> None:

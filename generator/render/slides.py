@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 
+from lxml.etree import SubElement
+
 from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
@@ -27,7 +29,7 @@ BUBBLE_FILL = {True: "DCEBFA", False: "EDEDED"}
 
 def render_slides(specs: list[SlideSpec], title: str, footer: str, design: Design) -> bytes:
     """Return the PPTX bytes of a deck showing *specs*."""
-    prs = Presentation(str(design.slides_template) if design.slides_template else None)
+    prs = Presentation(str(design.slides_template))
     prs.slide_width, prs.slide_height = WIDESCREEN
     layout = _title_only_layout(prs, design)
     for n, spec in enumerate(specs, start=1):
@@ -46,22 +48,27 @@ def render_slides(specs: list[SlideSpec], title: str, footer: str, design: Desig
 
 
 def _title_only_layout(prs, design: Design):
-    """Return the layout named "Title Only", else the first layout with a title placeholder."""
+    """Return the layout named "Title Only", else the layout with a title and fewest other placeholders."""
     layouts = list(prs.slide_layouts)
     named = [lay for lay in layouts if lay.name == "Title Only"]
-    titled = [lay for lay in layouts if any(p.placeholder_format.type == 1 for p in lay.placeholders)]
+    titled = sorted((lay for lay in layouts if any(p.placeholder_format.type == 1 for p in lay.placeholders)),
+                    key=lambda lay: len(lay.placeholders))
     if not (named or titled):
         raise OutputError(f"{design.slides_template}: no slide layout has a title placeholder")
     return (named or titled)[0]
 
 
-def _run(paragraph, text: str, size: int, design: Design, colour: str = DARK, bold: bool = False):
-    run = paragraph.add_run()
+def _run(paragraph, text: str, size: int, design: Design, colour: str = DARK, bold: bool = False) -> None:
+    """Add a run of Arial text; its XML is written directly, as python-pptx's setters are slow."""
+    run = paragraph._p.add_r()
     run.text = text
-    run.font.name, run.font.size, run.font.bold = FONT, Pt(size), bold
-    run.font.color.rgb = RGBColor.from_string(colour)
-    run.font._rPr.set("lang", design.language)
-    return run
+    props = run.get_or_add_rPr()
+    props.set("lang", design.language)
+    props.set("sz", str(size * 100))
+    props.set("b", "1" if bold else "0")
+    fill = SubElement(props, qn("a:solidFill"))
+    SubElement(fill, qn("a:srgbClr"), val=colour)
+    SubElement(props, qn("a:latin"), typeface=FONT)
 
 
 def _box(slide, left, top, width, height):
