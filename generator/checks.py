@@ -93,6 +93,8 @@ def _sequence(curriculum: Curriculum, sequence_band: str, content: str) -> list[
                 out.append(_at(curriculum, key, (i, "modules", j), f"{module_id!r} has no content for band {content!r}"))
             else:
                 minutes += module.bands[content].minutes
+        if lesson.handout_activity and lesson.handout_activity not in lesson.modules:
+            out.append(_at(curriculum, key, (i, "handout_activity"), "must name one of the lesson's modules"))
         if minutes > seq.lesson_minutes:
             out.append(_at(curriculum, key, (i, "modules"),
                            f"lesson takes {minutes} minutes, more than lesson_minutes {seq.lesson_minutes}"))

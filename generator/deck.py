@@ -152,8 +152,7 @@ def _closing(pack: BandPack, lesson: Lesson) -> list[SlideSpec]:
         items += [Item(o, chr(64 + i)) for i, o in enumerate(q.options or [], start=1)]
         script = f"{notes.quiz} Answer: {q.answer}. {q.explanation or ''}".strip()
         slides += _pages(f"Quiz: question {n} of {len(quiz)}", script, items)
-    messages = [Item(m) for s in lesson.segments for m in s.content.key_messages]
-    slides += _pages("Key messages", notes.key_messages, messages)
+    slides += _pages("Key messages", notes.key_messages, [Item(m) for m in lesson.key_messages])
     steps = [Item(s.detail, f"{n}. {s.step}", bullet=False) for n, s in enumerate(frame.what_to_do, start=1)]
     slides += _pages("What to do if it happens", notes.what_to_do, steps)
     slides += _pages("Where do you stand now?", notes.baseline_revisit, _baseline(lesson))

@@ -201,6 +201,7 @@ class LessonSpec(Record):
     modules: list[Id] = Field(min_length=1)
     baseline: Baseline
     exit_slip: list[Text] = Field(min_length=1)
+    handout_activity: Id | None = None
 
 
 class Sequences(Record):

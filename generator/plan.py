@@ -34,10 +34,23 @@ class Lesson:
     staff: tuple[Segment, ...]
     baseline: Baseline
     exit_slip: tuple[str, ...]
+    handout_activity: str | None = None
 
     @property
     def module_ids(self) -> list[str]:
         return [s.module.id for s in self.segments]
+
+    @property
+    def activity(self):
+        """Return the activity printed on the handout: the named module's, else the first there is."""
+        chosen = [s for s in self.segments if s.module.id == self.handout_activity and s.content.activity]
+        fallback = [s for s in self.segments if s.content.activity]
+        return (chosen or fallback)[0].content.activity if fallback else None
+
+    @property
+    def key_messages(self) -> list[str]:
+        """Return the key messages of every segment, each once, in teaching order."""
+        return list(dict.fromkeys(m for s in self.segments for m in s.content.key_messages))
 
 
 @dataclass(frozen=True)
@@ -96,7 +109,7 @@ def band_pack(curriculum: Curriculum, school: School, band_id: str,
     lessons = tuple(
         Lesson(spec.id, spec.title, n, len(specs),
                tuple(Segment(curriculum.modules[m], curriculum.modules[m].bands[content]) for m in spec.modules),
-               staff, spec.baseline, tuple(spec.exit_slip))
+               staff, spec.baseline, tuple(spec.exit_slip), spec.handout_activity)
         for n, spec in enumerate(specs, start=1)
         if not lesson_ids or spec.id in lesson_ids or module_ids)
     seq = curriculum.sequences

@@ -18,9 +18,10 @@ from .design import Design
 
 FONT = "Arial"
 PAPER = {"a4": (Mm(210), Mm(297)), "letter": (Mm(215.9), Mm(279.4))}
-MARGIN = Mm(18)
+MARGIN = Mm(15)
 BODY_PT = 12
 HEADING_PT = {1: 20, 2: 15, 3: 13}
+WRITE_IN_ROW = Mm(10)
 _PARSER = MarkdownIt("commonmark").enable("table")
 
 
@@ -57,7 +58,8 @@ def _styles(doc, design: Design) -> dict[str, str]:
     normal = styles["Normal"]
     normal.font.name, normal.font.size = FONT, Pt(BODY_PT)
     normal.font.color.rgb = RGBColor.from_string(DARK)
-    normal.paragraph_format.space_after = Pt(6)
+    normal.paragraph_format.space_after = Pt(4)
+    styles["List Bullet"].paragraph_format.space_after = Pt(2)
     for level, size in HEADING_PT.items():
         font = styles[f"Heading {level}"].font
         font.size, font.italic = Pt(size), False
@@ -146,10 +148,18 @@ class _Writer:
         table._tbl.tblPr.get_or_add_tblStyle().val = self.style_ids["Table Grid"]
         for r, (row, cells) in enumerate(zip(table.rows, rows)):
             for cell, children in zip(row.cells, cells):
-                _inline(cell.paragraphs[0], children, bold=(r == 0))
-        header = table.rows[0]._tr.get_or_add_trPr()
-        header.append(OxmlElement("w:tblHeader"))
-        self.paragraph()
+                paragraph = cell.paragraphs[0]
+                paragraph.paragraph_format.space_after = Pt(0)
+                _inline(paragraph, children, bold=(r == 0))
+        for row in table.rows:
+            row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        table.rows[0]._tr.trPr.append(OxmlElement("w:tblHeader"))
+        _fit_columns(table, rows, self.doc.sections[-1])
+        if _write_in(rows):
+            for row in table.rows[1:]:
+                row.height = WRITE_IN_ROW
+        spacer = self.paragraph().paragraph_format
+        spacer.space_after, spacer.line_spacing = Pt(0), Pt(8)
 
     def _inline(self, token):
         if self.table is not None:
@@ -169,6 +179,30 @@ class _Writer:
             _inline(paragraph, token.children)
         else:
             _inline(self.paragraph(), token.children)
+
+
+def _blank(column) -> bool:
+    """Return whether a table column is empty below its header: a space for pupils to write in."""
+    return not any(c.content.strip() for cell in column[1:] for c in cell)
+
+
+def _write_in(rows) -> bool:
+    return any(_blank(column) for column in zip(*rows))
+
+
+def _fit_columns(table, rows, section) -> None:
+    """Give each column a width in proportion to its longest text, within 15-60% of the page;
+    a column empty below its header is for writing in, and gets 40%."""
+    lengths = [max(sum(len(c.content) for c in cell) for cell in column) for column in zip(*rows)]
+    blank = [_blank(column) for column in zip(*rows)]
+    shares = [0.4 if empty else min(0.6, max(0.15, n / (sum(lengths) or 1))) for n, empty in zip(lengths, blank)]
+    usable = section.page_width - section.left_margin - section.right_margin
+    table.autofit = False
+    for column, share in zip(table.columns, shares):
+        width = int(usable * share / sum(shares))
+        column.width = width
+        for cell in column.cells:
+            cell.width = width
 
 
 def _inline(paragraph, children, bold: bool = False) -> None:
