@@ -35,7 +35,20 @@ def height_in(lines: int, size_pt: float) -> float:
 
 
 def paginate(items: list, cost, budget: float) -> list[list]:
-    """Split *items* into pages whose summed *cost* stays within *budget* (an item never splits)."""
+    """Split *items* into as few pages as fit *budget*, as evenly filled as possible."""
+    pages = _fill(items, cost, budget)
+    total = sum(cost(item) for item in items)
+    steps = 20
+    for step in range(steps):
+        even = total / len(pages) + (budget - total / len(pages)) * step / steps
+        balanced = _fill(items, cost, even)
+        if len(balanced) == len(pages):
+            return balanced
+    return pages
+
+
+def _fill(items: list, cost, budget: float) -> list[list]:
+    """Split *items* greedily into pages whose summed *cost* stays within *budget*."""
     pages, page, used = [], [], 0.0
     for item in items:
         need = cost(item)
