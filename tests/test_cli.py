@@ -72,3 +72,16 @@ def test_init_refuses_to_overwrite(cli):
     assert result.exit_code == 1
     assert "my-school.yaml: already exists; use --force to replace it" in result.output
     assert cli("validate", "--config", "my-school.yaml").exit_code == 0
+
+
+def test_unreadable_template_and_logo_are_one_line_errors(cli):
+    Path("broken.pptx").write_text("not a presentation")
+    Path("logo.png").write_text("not an image")
+    Path("a.yaml").write_text("templates:\n  slides: broken.pptx\n")
+    Path("b.yaml").write_text("branding:\n  logo: logo.png\n")
+    first = cli("build", "--band", "9-11", "--config", "a.yaml")
+    second = cli("build", "--band", "9-11", "--config", "b.yaml")
+    assert (first.exit_code, second.exit_code) == (1, 1)
+    assert first.output.startswith("broken.pptx: not a usable PowerPoint file")
+    assert second.output.startswith("logo.png: not a usable PNG or JPEG image")
+    assert not Path("output").exists()

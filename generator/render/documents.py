@@ -27,7 +27,10 @@ _PARSER = MarkdownIt("commonmark").enable("table")
 
 def render_document(markdown: str, title: str, footer: str, design: Design) -> bytes:
     """Return the DOCX bytes of *markdown*, laid out on the design's paper."""
-    doc = Document(str(design.documents_template))
+    try:
+        doc = Document(str(design.documents_template))
+    except Exception as e:  # python-docx raises several kinds for an unreadable file
+        raise OutputError(f"{design.documents_template}: not a usable Word file ({e})") from e
     _page(doc, footer, design)
     styles = _styles(doc, design)
     _Writer(doc, styles).write(_PARSER.parse(markdown))

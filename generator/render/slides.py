@@ -29,7 +29,10 @@ BUBBLE_FILL = {True: "DCEBFA", False: "EDEDED"}
 
 def render_slides(specs: list[SlideSpec], title: str, footer: str, design: Design) -> bytes:
     """Return the PPTX bytes of a deck showing *specs*."""
-    prs = Presentation(str(design.slides_template))
+    try:
+        prs = Presentation(str(design.slides_template))
+    except Exception as e:  # python-pptx raises several kinds for an unreadable file
+        raise OutputError(f"{design.slides_template}: not a usable PowerPoint file ({e})") from e
     prs.slide_width, prs.slide_height = WIDESCREEN
     layout = _title_only_layout(prs, design)
     for n, spec in enumerate(specs, start=1):
@@ -111,8 +114,11 @@ def _title_slide(slide, spec: SlideSpec, design: Design) -> None:
 
 
 def _logo(slide, design: Design) -> None:
-    picture = slide.shapes.add_picture(str(design.logo), Inches(L.SLIDE_W - L.MARGIN - 2.0), Inches(0.4),
-                                       height=Inches(1.2))
+    try:
+        picture = slide.shapes.add_picture(str(design.logo), Inches(L.SLIDE_W - L.MARGIN - 2.0), Inches(0.4),
+                                           height=Inches(1.2))
+    except Exception as e:  # Pillow and python-pptx raise several kinds for an unreadable image
+        raise OutputError(f"{design.logo}: not a usable PNG or JPEG image ({e})") from e
     picture._element.nvPicPr.cNvPr.set("descr", f"{design.school or 'School'} logo")
 
 
