@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pptx import Presentation
+from pptx.util import Emu
 
 from generator.colour import contrast
 from helpers import bottom_in, notes, runs_of, slide_text, slide_title
@@ -125,3 +126,39 @@ def test_a_schools_own_template_is_used(tmp_path):
     build(BuildOptions(out=tmp_path / "out", config=tmp_path / "school.yaml", bands=["9-11"], formats=["pptx"]))
     deck = Presentation(str(next((tmp_path / "out").glob("9-11/*/slides.pptx"))))
     assert {s.slide_layout.name for s in deck.slides} == {"Hillside Title Only"}
+
+
+def test_body_text_fits_its_box_measured_with_the_real_font(built):
+    """Wrap every text box with Liberation Sans metrics (Arial's twin) and check it fits its height."""
+    import subprocess
+
+    from PIL import ImageFont
+
+    files = {bold: subprocess.run(["fc-match", "-f", "%{file}", f"Liberation Sans{':bold' if bold else ''}"],
+                                  capture_output=True, text=True).stdout for bold in (False, True)}
+    assert all("LiberationSans" in f for f in files.values()), "needs: apt-get install fonts-liberation"
+    for path, prs in decks(built):
+        for slide in prs.slides:
+            for shape in slide.shapes:
+                if shape.has_text_frame and shape != slide.shapes.title and shape.text_frame.text:
+                    need = _text_height_pt(shape, files, ImageFont)
+                    room = Emu(shape.height).pt - Emu(shape.text_frame.margin_top + shape.text_frame.margin_bottom).pt
+                    assert need <= room + 1, (path, slide_title(slide), shape.text_frame.text[:60])
+
+
+def _text_height_pt(shape, files, image_font) -> float:
+    frame = shape.text_frame
+    width = Emu(shape.width - frame.margin_left - frame.margin_right).pt
+    total = 0.0
+    for paragraph in frame.paragraphs:
+        indent = Emu(int(paragraph._p.pPr.get("marL", 0))).pt if paragraph._p.pPr is not None else 0
+        words = [(w, run.font.bold, run.font.size.pt) for run in paragraph.runs for w in run.text.split()]
+        size = max(s for _, _, s in words)
+        lines, used = 1, 0.0
+        for word, bold, pt in words:
+            step = image_font.truetype(files[bool(bold)], round(pt)).getlength(word + " ")
+            if used and used + step > width - indent:
+                lines, used = lines + 1, 0.0
+            used += step
+        total += lines * size * 1.2 + (paragraph.space_after.pt if paragraph.space_after else 0)
+    return total
