@@ -83,9 +83,9 @@ def test_invalid_yaml_names_the_line(curriculum, monkeypatch):
 def test_sequence_must_name_pupil_modules_written_for_the_band(curriculum, monkeypatch, module, message):
     monkeypatch.chdir(curriculum.parent)
     sequences = curriculum / "sequences.yaml"
-    edit(sequences, "modules: [grooming-patterns, trusted-adults]", f"modules: [grooming-patterns, {module}]")
-    line = line_of(sequences, f"{module}]")
-    assert problems(curriculum) == [f"lessons/sequences.yaml:{line}: bands.9-11[0].modules[1]: {message}"]
+    edit(sequences, "modules: [grooming-patterns, trusted-adults]", f"modules: [{module}, trusted-adults]")
+    line = line_of(sequences, f"[{module},")
+    assert problems(curriculum) == [f"lessons/sequences.yaml:{line}: bands.9-11[0].modules[0]: {message}"]
 
 
 def test_module_id_must_match_its_file(curriculum, monkeypatch):
