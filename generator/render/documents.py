@@ -194,15 +194,23 @@ def _write_in(rows) -> bool:
 
 
 def _fit_columns(table, rows, section) -> None:
-    """Give each column a width in proportion to its longest text, within 15-60% of the page;
-    a column empty below its header is for writing in, and gets 40%."""
-    lengths = [max(sum(len(c.content) for c in cell) for cell in column) for column in zip(*rows)]
-    blank = [_blank(column) for column in zip(*rows)]
-    shares = [0.4 if empty else min(0.6, max(0.15, n / (sum(lengths) or 1))) for n, empty in zip(lengths, blank)]
+    """Size columns so that words up to 35% of the page never break and the rest of the width goes
+    to columns in proportion to how much text they hold;
+    a column empty below its header is for writing in, and gets 40% of the width."""
     usable = section.page_width - section.left_margin - section.right_margin
+    columns = list(zip(*rows))
+    texts = [["".join(c.content for c in cell) for cell in col] for col in columns]
+    words = [max((len(w) for text in col for w in text.split()), default=0) for col in texts]
+    lengths = [sum(len(text) for text in col) for col in texts]
+    floors = [0.4 * usable if _blank(col) else min(0.35 * usable, Pt(BODY_PT * 0.55 * n + 12))
+              for col, n in zip(columns, words)]
+    if sum(floors) > usable:
+        floors = [f * usable / sum(floors) for f in floors]
+    spare = usable - sum(floors)
+    text = [0 if _blank(col) else n for col, n in zip(columns, lengths)]
+    widths = [int(f + spare * n / (sum(text) or 1)) for f, n in zip(floors, text)]
     table.autofit = False
-    for column, share in zip(table.columns, shares):
-        width = int(usable * share / sum(shares))
+    for column, width in zip(table.columns, widths):
         column.width = width
         for cell in column.cells:
             cell.width = width
