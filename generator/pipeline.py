@@ -78,21 +78,24 @@ def render(loaded: Loaded, packs: list[BandPack], options: BuildOptions) -> list
     when = build_time([m.reviewed for m in curriculum.modules.values()] + [curriculum.frame.reviewed])
     text = loaded.school.path(loaded.school.config.templates.text)
     folders = ([text] if text else []) + [shipped("templates") / "text"]
-    jobs = [(pack, when, folders, frozenset(options.formats), not options.modules) for pack in packs]
+    formats = frozenset(options.formats)
+    letters = "docx" in formats and not options.modules
+    jobs = [(pack, lesson.id, when, folders, formats) for pack in packs for lesson in pack.lessons]
+    jobs += [(pack, None, when, folders, formats) for pack in packs if letters]
     workers = min(len(jobs), os.cpu_count() or 1)
     if workers < 2:
-        return [a for job in jobs for a in _render_band(*job)]
+        return [a for job in jobs for a in _render_job(*job)]
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        return [a for band in pool.map(_render_band, *zip(*jobs)) for a in band]
+        return [a for part in pool.map(_render_job, *zip(*jobs)) for a in part]
 
 
-def _render_band(pack: BandPack, when, folders, formats: frozenset, letter: bool) -> list[Artefact]:
-    """Return the artefacts of one band's pack."""
+def _render_job(pack: BandPack, lesson_id: str | None, when, folders, formats: frozenset) -> list[Artefact]:
+    """Return the artefacts of one lesson of *pack*, or its parent letter when *lesson_id* is None."""
     renderer = PackRenderer(pack, design_for(pack, when), folders)
-    artefacts = [a for lesson in pack.lessons for a in renderer.lesson_artefacts(lesson, formats)]
-    if "docx" in formats and letter:
-        artefacts.append(renderer.letter())
-    return artefacts
+    if lesson_id is None:
+        return [renderer.letter()]
+    lesson = next(lesson for lesson in pack.lessons if lesson.id == lesson_id)
+    return renderer.lesson_artefacts(lesson, formats)
 
 
 def build(options: BuildOptions) -> tuple[list[Artefact], list[Problem]]:
