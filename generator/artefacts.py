@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from .deck import compose, dsl_line
 from .plan import BandPack, Lesson
 from .render.design import Design
-from .render.documents import render_document
+from .render.documents import BODY_PT, SIMPLE_PT, render_document
 from .render.slides import render_slides
 from .templating import environment, render_text
 
@@ -24,6 +24,7 @@ class Artefact:
     format: str
     modules: tuple[str, ...]
     data: bytes
+    facts: object = None   # what the gate reads back from the built file (gate.inspect)
 
 
 class PackRenderer:
@@ -47,24 +48,38 @@ class PackRenderer:
         if "docx" in formats:
             out.append(self._document(f"{folder}/handout.docx", lesson, "students", "handout", modules,
                                       "handout.md.j2", f"Handout: {lesson.title}", self._handout(lesson)))
+            out.append(self._document(f"{folder}/handout-simple.docx", lesson, "students", "handout-simple",
+                                      modules, "handout-simple.md.j2", f"Easy-read handout: {lesson.title}",
+                                      self._handout(lesson), body_pt=SIMPLE_PT))
             out.append(self._document(f"{folder}/teacher-notes.docx", lesson, "staff", "teacher-notes",
                                       staff_modules, "teacher-notes.md.j2", f"Teacher notes: {lesson.title}",
                                       self._teacher_notes(lesson, slides)))
         return out
 
-    def letter(self) -> Artefact:
-        """Return the band's parent and carer letter."""
+    def band_artefacts(self) -> list[Artefact]:
+        """Return the band's parent letter, one-page parent guide and DSL briefing."""
         pack = self.pack
+        band = pack.band.id
         modules = tuple(sorted({m for lesson in pack.lessons for m in lesson.module_ids}))
-        context = self._common() | {"parents": pack.parents, "lessons": pack.lessons,
+        staff = modules + tuple(sorted({s.module.id for lesson in pack.lessons for s in lesson.staff}))
+        parents = self._common() | {"parents": pack.parents, "lessons": pack.lessons,
                                     "services": pack.services("parents"), "signature": self._signature()}
-        return self._document(f"{pack.band.id}/parent-letter.docx", None, "parents", "parent-letter", modules,
-                              "parent-letter.md.j2", pack.parents.subject, context)
+        briefing = self._common() | {"lessons": pack.lessons, "services": self._staff_services(),
+                                     "staff": pack.lessons[0].staff if pack.lessons else ()}
+        return [
+            self._document(f"{band}/parent-letter.docx", None, "parents", "parent-letter", modules,
+                           "parent-letter.md.j2", pack.parents.subject, parents),
+            self._document(f"{band}/parent-guide.docx", None, "parents", "parent-guide", modules,
+                           "parent-guide.md.j2", pack.parents.guide.title, parents),
+            self._document(f"{band}/dsl-briefing.docx", None, "staff", "dsl-briefing", staff,
+                           "dsl-briefing.md.j2", f"DSL briefing: {pack.band.label}", briefing),
+        ]
 
-    def _document(self, path, lesson, audience, kind, modules, template, title, context) -> Artefact:
+    def _document(self, path, lesson, audience, kind, modules, template, title, context,
+                  body_pt: int = BODY_PT) -> Artefact:
         markdown = render_text(self.env, template, **context)
         footer = " | ".join(x for x in (self.design.school, self.pack.band.label, title) if x)
-        data = render_document(markdown, title, footer, self.design)
+        data = render_document(markdown, title, footer, self.design, body_pt)
         return Artefact(path, self.pack.band.id, lesson.id if lesson else None, audience, kind, "docx",
                         modules, data)
 
@@ -83,15 +98,20 @@ class PackRenderer:
         quiz = [q for c in contents for q in c.quiz]
         minutes = pack.intro_minutes + sum(c.minutes for c in contents) + pack.plenary_minutes
         sources = {(s.publisher, s.title): s for seg in lesson.segments + lesson.staff for s in seg.module.sources}
-        staff_services = {s.id: s for s in pack.services("staff") + pack.services("students")}
+        keywords = {k.term: k for c in contents for k in c.keywords}
         return self._common() | {
             "lesson": lesson, "slides": slides, "quiz": quiz, "total_minutes": minutes,
             "intro_minutes": pack.intro_minutes, "plenary_minutes": pack.plenary_minutes,
             "discussion": [q for c in contents for q in c.discussion],
             "misconceptions": [m for c in contents for m in c.misconceptions],
-            "services": sorted(staff_services.values(), key=lambda s: not s.emergency),
+            "services": self._staff_services(), "keywords": list(keywords.values()),
             "sources": sorted(sources.values(), key=lambda s: (s.publisher, s.title)),
         }
+
+    def _staff_services(self) -> list:
+        """Return the services staff should know: theirs and the pupils', emergency first."""
+        services = {s.id: s for s in self.pack.services("staff") + self.pack.services("students")}
+        return sorted(services.values(), key=lambda s: not s.emergency)
 
     def _dsl_contact(self) -> str:
         dsl = self.pack.school.config.dsl

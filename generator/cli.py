@@ -9,7 +9,7 @@ import click
 
 from . import pipeline
 from .errors import LessonpackError, UsageProblem
-from .listing import describe
+from .listing import describe, reading_report
 from .starter import write_starter
 
 EXISTING_FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
@@ -38,6 +38,7 @@ def _warn(warnings) -> None:
 
 
 config_option = click.option("--config", type=EXISTING_FILE, help="School config (YAML).")
+strict_option = click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 lessons_option = click.option("--lessons", "curriculum", type=EXISTING_DIR,
                               help="Curriculum folder (default: the curriculum shipped with lessonpack).")
 
@@ -59,12 +60,13 @@ def main():
 @click.option("--format", "formats", multiple=True, type=click.Choice(pipeline.FORMATS),
               help="pptx or docx (repeatable; default: both).")
 @click.option("--force", is_flag=True, help="Overwrite files that were changed by hand.")
-def build(bands, lessons, modules, config, curriculum, out, formats, force):
-    """Build lesson packs into the output folder."""
+@strict_option
+def build(bands, lessons, modules, config, curriculum, out, formats, force, strict):
+    """Build lesson packs into the output folder, if they pass the safeguarding gate."""
     if lessons and modules:
         raise click.UsageError("use --lesson or --module, not both")
     options = _options(bands=list(bands), lessons=list(lessons), modules=list(modules), config=config,
-                       curriculum=curriculum, out=out, formats=list(formats), force=force)
+                       curriculum=curriculum, out=out, formats=list(formats), force=force, strict=strict)
     artefacts, warnings = _run(lambda: pipeline.build(options))
     _warn(warnings)
     click.echo(f"Wrote {len(artefacts)} files and manifest.json to {out}/")
@@ -73,11 +75,16 @@ def build(bands, lessons, modules, config, curriculum, out, formats, force):
 @main.command()
 @config_option
 @lessons_option
-def validate(config, curriculum):
-    """Check the curriculum and a school config; report every problem."""
-    warnings = _run(lambda: pipeline.validate(_options(config=config, curriculum=curriculum)))
-    _warn(warnings)
-    click.echo(f"OK: no errors, {len(warnings)} warning(s)")
+@strict_option
+@click.option("--report", is_flag=True, help="Also print each band's measured reading grades.")
+def validate(config, curriculum, strict, report):
+    """Check the curriculum, a school config and every pack built from them; report every problem."""
+    result = _run(lambda: pipeline.validate(_options(config=config, curriculum=curriculum, strict=strict)))
+    _warn(result.problems)
+    if report:
+        for line in reading_report(result.grades, pipeline.targets(config, curriculum)):
+            click.echo(line)
+    click.echo(f"OK: no errors, {len(result.problems)} warning(s)")
 
 
 @main.command(name="list")

@@ -10,7 +10,7 @@ from pydantic import Field, StringConstraints
 
 from .curriculum import Curriculum, Origin
 from .errors import ContentError, Problem
-from .model import AgeBand, HelpService, Id, LessonSpec, Record, Text
+from .model import AgeBand, HelpService, Id, LanguageRule, LessonSpec, Record, Text
 from .schema import parse
 from .yamlsrc import YamlError, load_yaml
 
@@ -56,6 +56,8 @@ class SchoolConfig(Record):
     sequences: dict[str, list[LessonSpec]] = {}
     extra_services: list[HelpService] = []
     hide_services: list[Id] = []
+    preferred_term: Text | None = None
+    language_rules: list[LanguageRule] = []
 
 
 @dataclasses.dataclass(frozen=True)

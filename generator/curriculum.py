@@ -8,7 +8,7 @@ from pathlib import Path
 from pydantic import BaseModel, Field
 
 from .errors import ContentError, Problem
-from .model import AgeBand, Frame, Module, Parents, Region, Sequences
+from .model import AgeBand, Frame, Gate, Module, Parents, Region, Sequences
 from .schema import parse
 from .yamlsrc import YamlError, load_yaml
 
@@ -39,6 +39,7 @@ class Curriculum:
     parents: Parents
     modules: dict[str, Module]
     regions: dict[str, Region]
+    gate: Gate
     origins: dict[tuple, Origin] = field(default_factory=dict)
 
     def origin(self, *key) -> Origin:
@@ -97,6 +98,7 @@ def load_curriculum(root: Path, base: Path | None = None) -> Curriculum:
     sequences = reader.read(root / "sequences.yaml", Sequences, ("sequences",))
     frame = reader.read(root / "frame.yaml", Frame, ("frame",))
     parents = reader.read(root / "parents.yaml", Parents, ("parents",))
+    gate = reader.read(root / "gate.yaml", Gate, ("gate",))
     modules = reader.read_folder("modules", Module, "module")
     regions = reader.read_folder("services", Region, "region")
     if reader.problems:
@@ -112,4 +114,4 @@ def load_curriculum(root: Path, base: Path | None = None) -> Curriculum:
         for i, service in enumerate(region.services):
             reader.origins[("service", region.region, service.id)] = Origin(file.file, file.raw, ("services", i))
     return Curriculum(root, {b.id: b for b in bands.bands}, sequences, frame, parents,
-                      modules, {r.region: r for r in regions.values()}, reader.origins)
+                      modules, {r.region: r for r in regions.values()}, gate, reader.origins)

@@ -119,7 +119,8 @@ def _segment(pack: BandPack, segment) -> list[SlideSpec]:
     slides += _scenario(content.scenario)
     if content.misconceptions:
         myths = [Item(m.correction, f"Myth: {m.myth} Fact", bullet=False) for m in content.misconceptions]
-        script = notes.misconceptions + " " + " ".join(f"{m.myth} - {m.correction}" for m in content.misconceptions)
+        script = notes.misconceptions + " " + " ".join(f"Myth: {m.myth} Fact: {m.correction}"
+                                                       for m in content.misconceptions)
         slides += _pages(f"Myth or fact: {segment.title}", script, myths)
     if content.discussion:
         script = notes.discussion + " " + _expected(content.discussion)

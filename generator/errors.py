@@ -14,12 +14,14 @@ class Problem:
     field: str
     message: str
     severity: str = "error"
+    rule: str = ""
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
         label = "warning: " if self.severity == "warning" else ""
         field = f" {self.field}:" if self.field else ""
-        return f"{where}:{field} {label}{self.message}"
+        rule = f" [{self.rule}]" if self.rule else ""
+        return f"{where}:{field}{rule} {label}{self.message}"
 
 
 class LessonpackError(Exception):

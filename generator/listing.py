@@ -1,4 +1,4 @@
-"""One line per band, lesson, module and region, for `lessonpack list`."""
+"""One line per band, lesson, module and region (`lessonpack list`), and the reading report."""
 
 from __future__ import annotations
 
@@ -19,4 +19,15 @@ def describe(curriculum: Curriculum) -> list[str]:
     for region in curriculum.regions.values():
         lines.append(f"region  {region.region:<8} {region.name}: {len(region.services)} services, "
                      f"{region.paper}, {region.language}")
+    return lines
+
+
+def reading_report(grades: dict[str, dict[str, float]], targets: dict[str, float]) -> list[str]:
+    """Return a line per band (highest and mean grade of its pupil artefacts), then per artefact."""
+    lines = []
+    for band, by_path in grades.items():
+        values = list(by_path.values())
+        lines.append(f"reading {band:<8} target <= {targets[band]:g}: highest {max(values):g}, "
+                     f"mean {sum(values) / len(values):.1f} over {len(values)} pupil artefacts")
+        lines += [f"reading   {grade:>5g}  {path}" for path, grade in sorted(by_path.items())]
     return lines

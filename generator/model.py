@@ -6,6 +6,7 @@ Each class's fields are the schema of the YAML that feeds it; README.md document
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
@@ -173,6 +174,8 @@ class AgeBand(Record):
     school_years: Text
     reading_grade: float = Field(gt=0, le=16)
     content_from: str | None = None
+    preferred_term: Text | None = None
+    avoid_terms: list[Text] = []
 
     @model_validator(mode="after")
     def _ordered(self):
@@ -193,6 +196,14 @@ class Baseline(Record):
     notes: Text
 
 
+class Link(Record):
+    """Where a lesson meets a curriculum framework."""
+
+    framework: Text
+    strand: Text
+    detail: Text
+
+
 class LessonSpec(Record):
     """A lesson of a band's sequence: an ordered list of modules."""
 
@@ -202,6 +213,7 @@ class LessonSpec(Record):
     baseline: Baseline
     exit_slip: list[Text] = Field(min_length=1)
     handout_activity: Id | None = None
+    links: list[Link] = []
 
 
 class Sequences(Record):
@@ -256,8 +268,18 @@ class Frame(Record):
     bands: dict[str, FrameBand]
 
 
+class ParentGuide(Record):
+    """A one-page guide for parents and carers."""
+
+    title: Text
+    intro: Text
+    talking: list[Text] = Field(min_length=1)
+    family_rules: list[Text] = Field(min_length=1)
+    if_it_happens: list[Text] = Field(min_length=1)
+
+
 class ParentBand(Record):
-    """The parent and carer letter for one band."""
+    """The parent and carer letter, and the one-page guide, for one band."""
 
     subject: Text
     opening: list[Text] = Field(min_length=1)
@@ -266,6 +288,7 @@ class ParentBand(Record):
     family_rules: list[Text] = Field(min_length=1)
     if_it_happens: list[Text] = Field(min_length=1)
     closing: Text
+    guide: ParentGuide
 
 
 class Parents(Record):
@@ -293,6 +316,7 @@ class HelpService(Record):
     web: Text | None = None
     hours: Text | None = None
     emergency: bool = False
+    young_people: bool = False
     list_from_age: int | None = None
     verified: dt.date
 
@@ -316,3 +340,50 @@ class Region(Record):
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}-[A-Z]{2}$")]
     paper: Literal["a4", "letter"]
     services: list[HelpService] = Field(min_length=1)
+
+
+Pattern = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+def _compiles(pattern: str) -> None:
+    try:
+        re.compile(pattern)
+    except re.error as e:
+        raise ValueError(f"not a valid regular expression ({e})") from e
+
+
+class LanguageRule(Record):
+    """Wording no artefact may use: a pattern, why it harms and what to say instead."""
+
+    id: Id
+    kind: Literal["blame", "shame", "scare", "stereotype", "myth"]
+    pattern: Pattern
+    why: Text
+    instead: Text
+
+    @model_validator(mode="after")
+    def _valid(self):
+        _compiles(self.pattern)
+        return self
+
+
+class KeyMessageRule(Record):
+    """A key message every pupil pack must carry, recognised by any of its patterns."""
+
+    id: Id
+    name: Text
+    patterns: list[Pattern] = Field(min_length=1)
+    fix: Text
+
+    @model_validator(mode="after")
+    def _valid(self):
+        for pattern in self.patterns:
+            _compiles(pattern)
+        return self
+
+
+class Gate(Record):
+    """The data the safeguarding gate checks against (lessons/gate.yaml)."""
+
+    language: list[LanguageRule] = Field(min_length=1)
+    key_messages: list[KeyMessageRule] = Field(min_length=1)

@@ -6,10 +6,12 @@ import datetime as dt
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .artefacts import Artefact, PackRenderer
+from .gate import GateReport, run_gate
+from .gate.inspect import read_deck, read_document
 from .checks import check
 from .config import School, adapt, load_school
 from .curriculum import Curriculum, load_curriculum
@@ -36,6 +38,7 @@ class BuildOptions:
     out: Path = Path("output")
     formats: list[str] = field(default_factory=lambda: list(FORMATS))
     force: bool = False
+    strict: bool = False
     today: dt.date = field(default_factory=dt.date.today)
 
 
@@ -93,9 +96,22 @@ def _render_job(pack: BandPack, lesson_id: str | None, when, folders, formats: f
     """Return the artefacts of one lesson of *pack*, or its parent letter when *lesson_id* is None."""
     renderer = PackRenderer(pack, design_for(pack, when), folders)
     if lesson_id is None:
-        return [renderer.letter()]
-    lesson = next(lesson for lesson in pack.lessons if lesson.id == lesson_id)
-    return renderer.lesson_artefacts(lesson, formats)
+        artefacts = renderer.band_artefacts()
+    else:
+        lesson = next(lesson for lesson in pack.lessons if lesson.id == lesson_id)
+        artefacts = renderer.lesson_artefacts(lesson, formats)
+    read = {"pptx": read_deck, "docx": read_document}
+    return [replace(a, facts=read[a.format](a.data)) for a in artefacts]
+
+
+def gate(loaded: Loaded, packs: list[BandPack], artefacts: list[Artefact], options: BuildOptions) -> GateReport:
+    """Run the safeguarding gate; raise ContentError on an error (or, with strict, a warning)."""
+    report = run_gate(loaded.curriculum, loaded.school, packs, artefacts)
+    report.problems = loaded.warnings + report.problems
+    failing = [p for p in report.problems if p.severity == "error" or options.strict]
+    if failing:
+        raise ContentError(report.problems)
+    return report
 
 
 def build(options: BuildOptions) -> tuple[list[Artefact], list[Problem]]:
@@ -103,12 +119,19 @@ def build(options: BuildOptions) -> tuple[list[Artefact], list[Problem]]:
     loaded = load(options)                       # read and check every input first
     packs = plan(loaded, options)                # choose lessons, modules and services per band
     artefacts = render(loaded, packs, options)   # render everything in memory
+    report = gate(loaded, packs, artefacts, options)   # check what was built
     write_pack(options.out, artefacts, options.force)  # then write all files, or none
-    return artefacts, loaded.warnings
+    return artefacts, report.problems
 
 
-def validate(options: BuildOptions) -> list[Problem]:
-    """Return the warnings of a curriculum that would build; raise ContentError if it would not."""
+def validate(options: BuildOptions) -> GateReport:
+    """Build every pack in memory and run the gate; raise ContentError if anything fails."""
     loaded = load(options)
-    plan(loaded, options)
-    return loaded.warnings
+    packs = plan(loaded, options)
+    return gate(loaded, packs, render(loaded, packs, options), options)
+
+
+def targets(config: Path | None, curriculum: Path | None) -> dict[str, float]:
+    """Return each band's reading-grade target."""
+    loaded = load(BuildOptions(config=config, curriculum=curriculum))
+    return {band_id: band.reading_grade for band_id, band in loaded.curriculum.bands.items()}

@@ -35,6 +35,7 @@ class Lesson:
     baseline: Baseline
     exit_slip: tuple[str, ...]
     handout_activity: str | None = None
+    links: tuple = ()
 
     @property
     def module_ids(self) -> list[str]:
@@ -109,7 +110,7 @@ def band_pack(curriculum: Curriculum, school: School, band_id: str,
     lessons = tuple(
         Lesson(spec.id, spec.title, n, len(specs),
                tuple(Segment(curriculum.modules[m], curriculum.modules[m].bands[content]) for m in spec.modules),
-               staff, spec.baseline, tuple(spec.exit_slip), spec.handout_activity)
+               staff, spec.baseline, tuple(spec.exit_slip), spec.handout_activity, tuple(spec.links))
         for n, spec in enumerate(specs, start=1)
         if not lesson_ids or spec.id in lesson_ids or module_ids)
     seq = curriculum.sequences
@@ -119,7 +120,7 @@ def band_pack(curriculum: Curriculum, school: School, band_id: str,
 
 
 def _custom_spec(curriculum: Curriculum, first: LessonSpec, module_ids: list[str], content: str) -> LessonSpec:
-    """Return a lesson made of *module_ids*; its baseline statements are the modules' myths."""
+    """Return a lesson made of *module_ids*, with the baseline and exit slip of the band's first lesson."""
     problems = []
     for module_id in module_ids:
         module = curriculum.modules.get(module_id)
@@ -127,8 +128,6 @@ def _custom_spec(curriculum: Curriculum, first: LessonSpec, module_ids: list[str
             problems.append(Problem("--module", 0, "", f"{module_id!r} is not a pupil module written for band {content}"))
     if problems:
         raise ContentError(problems)
-    myths = [m.myth for i in module_ids for m in curriculum.modules[i].bands[content].misconceptions]
-    baseline = first.baseline.model_copy(update={"statements": myths or first.baseline.statements})
     title = " and ".join(curriculum.modules[i].bands[content].title or curriculum.modules[i].title
                          for i in module_ids)
-    return LessonSpec(id="custom", title=title, modules=module_ids, baseline=baseline, exit_slip=first.exit_slip)
+    return LessonSpec(id="custom", title=title, modules=module_ids, baseline=first.baseline, exit_slip=first.exit_slip)

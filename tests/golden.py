@@ -21,7 +21,10 @@ ARTEFACTS = {
     "slides": (f"{LESSON}/slides.pptx", deck_text),
     "handout": (f"{LESSON}/handout.docx", doc_text),
     "teacher-notes": (f"{LESSON}/teacher-notes.docx", doc_text),
+    "handout-simple": (f"{LESSON}/handout-simple.docx", doc_text),
     "parent-letter": ("11-14/parent-letter.docx", doc_text),
+    "parent-guide": ("11-14/parent-guide.docx", doc_text),
+    "dsl-briefing": ("11-14/dsl-briefing.docx", doc_text),
 }
 
 

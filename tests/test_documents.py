@@ -76,7 +76,7 @@ def test_staff_notes_stay_out_of_pupil_and_parent_documents(built):
     for path in sorted(built.glob("**/*.docx")):
         text = " ".join(all_doc_text(path).split())
         leaked = [s for s in staff if " ".join(s.split()) in text]
-        if path.name == "teacher-notes.docx":
+        if path.name in ("teacher-notes.docx", "dsl-briefing.docx"):
             assert leaked, path
         else:
             assert not leaked, path

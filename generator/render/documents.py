@@ -20,19 +20,20 @@ FONT = "Arial"
 PAPER = {"a4": (Mm(210), Mm(297)), "letter": (Mm(215.9), Mm(279.4))}
 MARGIN = Mm(15)
 BODY_PT = 12
+SIMPLE_PT = 14          # easy-read handouts
 HEADING_PT = {1: 20, 2: 15, 3: 13}
 WRITE_IN_ROW = Mm(10)
 _PARSER = MarkdownIt("commonmark").enable("table")
 
 
-def render_document(markdown: str, title: str, footer: str, design: Design) -> bytes:
-    """Return the DOCX bytes of *markdown*, laid out on the design's paper."""
+def render_document(markdown: str, title: str, footer: str, design: Design, body_pt: int = BODY_PT) -> bytes:
+    """Return the DOCX bytes of *markdown*, laid out on the design's paper, body text at *body_pt*."""
     try:
         doc = Document(str(design.documents_template))
     except Exception as e:  # python-docx raises several kinds for an unreadable file
         raise OutputError(f"{design.documents_template}: not a usable Word file ({e})") from e
     _page(doc, footer, design)
-    styles = _styles(doc, design)
+    styles = _styles(doc, design, body_pt)
     _Writer(doc, styles).write(_PARSER.parse(markdown))
     set_core_properties(doc.core_properties, title, design.school or "lessonpack", design.language, design.when)
     out = io.BytesIO()
@@ -49,7 +50,7 @@ def _page(doc, footer: str, design: Design) -> None:
         paragraph.text = footer
 
 
-def _styles(doc, design: Design) -> dict[str, str]:
+def _styles(doc, design: Design, body_pt: int) -> dict[str, str]:
     """Set fonts, sizes and colours of the styles used; return their ids by name."""
     try:
         styles = {name: doc.styles[name] for name in ("Normal", "Heading 1", "Heading 2", "Heading 3",
@@ -59,15 +60,15 @@ def _styles(doc, design: Design) -> dict[str, str]:
     for style in styles.values():
         _plain_font(style)
     normal = styles["Normal"]
-    normal.font.name, normal.font.size = FONT, Pt(BODY_PT)
+    normal.font.name, normal.font.size = FONT, Pt(body_pt)
     normal.font.color.rgb = RGBColor.from_string(DARK)
     normal.paragraph_format.space_after = Pt(4)
     styles["List Bullet"].paragraph_format.space_after = Pt(2)
     for level, size in HEADING_PT.items():
         font = styles[f"Heading {level}"].font
-        font.size, font.italic = Pt(size), False
+        font.size, font.italic = Pt(size + body_pt - BODY_PT), False
         font.color.rgb = RGBColor.from_string(design.primary_text_on_white)
-    styles["Footer"].font.size = Pt(BODY_PT)
+    styles["Footer"].font.size = Pt(body_pt)
     _language(doc, design.language)
     return {name: style.style_id for name, style in styles.items()}
 

@@ -105,7 +105,8 @@ def _title_slide(slide, spec: SlideSpec, design: Design) -> None:
     frame = title.text_frame
     frame.word_wrap, frame.vertical_anchor = True, MSO_ANCHOR.BOTTOM
     _run(frame.paragraphs[0], spec.title, 40, design, design.primary_text_on_white, bold=True)
-    _, sub = _box(slide, L.MARGIN, 4.0, L.BODY_W, 2.4)
+    box, sub = _box(slide, L.MARGIN, 4.0, L.BODY_W, 2.4)
+    box.name = "Subtitle"
     for i, line in enumerate(spec.subtitle):
         paragraph = sub.paragraphs[0] if i == 0 else sub.add_paragraph()
         _run(paragraph, line, L.BODY_PT, design)
@@ -123,7 +124,8 @@ def _logo(slide, design: Design) -> None:
 
 
 def _body(slide, items, design: Design) -> None:
-    _, frame = _box(slide, L.MARGIN, L.BODY_TOP, L.BODY_W, L.BODY_H)
+    box, frame = _box(slide, L.MARGIN, L.BODY_TOP, L.BODY_W, L.BODY_H)
+    box.name = "Body"
     for i, item in enumerate(items):
         paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
         paragraph.space_after = Pt(L.PARA_GAP_PT)
@@ -150,7 +152,8 @@ def _bubbles(slide, bubbles, design: Design) -> None:
         width = min(L.BUBBLE_W, max(2.5, text_width_in(bubble.text, L.BODY_PT) + 2 * L.BUBBLE_PAD + 0.3))
         left = L.SLIDE_W - L.MARGIN - width if bubble.mine else L.MARGIN
         if bubble.labelled:
-            _, label = _box(slide, left, top, width, label_h)
+            box, label = _box(slide, left, top, width, label_h)
+            box.name = f"Sender {bubble.sender}"
             label.margin_top = label.margin_bottom = 0
             label.paragraphs[0].alignment = PP_ALIGN.RIGHT if bubble.mine else PP_ALIGN.LEFT
             _run(label.paragraphs[0], bubble.sender, L.LABEL_PT, design, bold=True)
@@ -171,7 +174,8 @@ def _bubbles(slide, bubbles, design: Design) -> None:
 
 
 def _footer(slide, text: str, design: Design) -> None:
-    _, frame = _box(slide, L.MARGIN, L.FOOTER_TOP, L.BODY_W, L.FOOTER_H)
+    box, frame = _box(slide, L.MARGIN, L.FOOTER_TOP, L.BODY_W, L.FOOTER_H)
+    box.name = "Footer"
     frame.paragraphs[0].alignment = PP_ALIGN.RIGHT
     _run(frame.paragraphs[0], text, L.FOOTER_PT, design, FOOTER_COLOUR)
 

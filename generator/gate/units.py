@@ -1,0 +1,64 @@
+"""The text of built artefacts as located units, and their help sections, for the gate's rules."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .inspect import DocFacts
+
+HELP_HEADING = "Where to get help"
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A located piece of an artefact's text: a slide, its notes, or a document paragraph."""
+
+    where: str
+    text: str
+
+
+def normalise(text: str) -> str:
+    """Return *text* with typographic quotes made plain and whitespace collapsed."""
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def units(artefact) -> list[Unit]:
+    """Return every text unit of *artefact* (slides with their notes, or paragraphs)."""
+    if isinstance(artefact.facts, DocFacts):
+        return [Unit(f"paragraph {p.number}", normalise(p.text)) for p in artefact.facts.paragraphs if p.text.strip()]
+    out = []
+    for slide in artefact.facts:
+        out.append(Unit(f"slide {slide.number}", normalise(" ".join([slide.title] + slide.paragraphs))))
+        if slide.notes.strip():
+            out.append(Unit(f"slide {slide.number} notes", normalise(slide.notes)))
+    return out
+
+
+def pupil_prose(artefact) -> str:
+    """Return the prose a pupil reads: slide bodies, or non-table, non-heading paragraphs."""
+    if isinstance(artefact.facts, DocFacts):
+        parts = [p.text for p in artefact.facts.paragraphs
+                 if not p.in_table and not p.style.lower().startswith("heading") and p.text.strip()]
+    else:
+        parts = [text for slide in artefact.facts for text in slide.paragraphs]
+    return " ".join(_sentence(normalise(p)) for p in parts)
+
+
+def _sentence(text: str) -> str:
+    """Return *text* ending as a sentence, so bullet points are not counted as one long sentence."""
+    return text if text[-1:] in ".!?:" else text + "."
+
+
+def help_section(artefact) -> str:
+    """Return the text of the artefact's "Where to get help" slides or section ("" if none)."""
+    if isinstance(artefact.facts, DocFacts):
+        texts, inside = [], False
+        for p in artefact.facts.paragraphs:
+            if p.style.lower().startswith("heading") and not p.in_table:
+                inside = p.text.strip() == HELP_HEADING
+            elif inside:
+                texts.append(p.text)
+        return normalise(" ".join(texts))
+    return normalise(" ".join(" ".join(s.paragraphs) for s in artefact.facts if s.title.startswith(HELP_HEADING)))
