@@ -7,6 +7,7 @@ import datetime as dt
 from .config import School
 from .curriculum import Curriculum
 from .errors import Problem
+from .gate.readability import rising_targets
 from .schema import located
 
 STALE_AFTER = dt.timedelta(days=365)
@@ -17,6 +18,14 @@ def check(curriculum: Curriculum, school: School, today: dt.date) -> list[Proble
     problems = []
     for module_id, module in curriculum.modules.items():
         problems += _module(curriculum, module_id, module)
+        if today - module.reviewed > STALE_AFTER:
+            problems.append(_at(curriculum, ("module", module_id), ("reviewed",),
+                                f"last reviewed on {module.reviewed}, over a year ago; review the content "
+                                "and update the date", "warning", "freshness"))
+    for band_id in rising_targets(curriculum.bands):
+        problems.append(_at(curriculum, ("band", band_id), ("reading_grade",),
+                            "is below a younger band's target; reading targets must rise with age",
+                            rule="readability"))
     for band_id in curriculum.bands:
         problems += _band(curriculum, band_id)
     problems += _school(curriculum, school)
@@ -25,9 +34,10 @@ def check(curriculum: Curriculum, school: School, today: dt.date) -> list[Proble
     return problems
 
 
-def _at(curriculum: Curriculum, key: tuple, loc: tuple, message: str, severity: str = "error") -> Problem:
+def _at(curriculum: Curriculum, key: tuple, loc: tuple, message: str, severity: str = "error",
+        rule: str = "") -> Problem:
     origin = curriculum.origin(*key)
-    return located(origin.raw, origin.file, origin.loc + loc, message, severity)
+    return located(origin.raw, origin.file, origin.loc + loc, message, severity, rule)
 
 
 def _module(curriculum: Curriculum, module_id: str, module) -> list[Problem]:
@@ -137,5 +147,5 @@ def _region(curriculum: Curriculum, region, today: dt.date) -> list[Problem]:
         if today - service.verified > STALE_AFTER:
             out.append(_at(curriculum, key, ("verified",),
                            f"{service.name} was last verified on {service.verified}, over a year ago; "
-                           "check its details", "warning"))
+                           "check its details", "warning", "signposting"))
     return out

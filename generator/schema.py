@@ -45,7 +45,8 @@ def parse(model: type[M], raw: object, shown: str, prefix: tuple = ()) -> tuple[
 def _problem(err: dict, raw: object, shown: str, prefix: tuple) -> Problem:
     """Return the Problem for one pydantic error."""
     loc = tuple(k for k in err["loc"] if not (isinstance(k, str) and "[" in k))
-    return Problem(shown, line_of(raw, loc), field_path(prefix + loc), _message(err))
+    rule = "completeness" if err["type"] in ("missing", "too_short", "string_too_short") else ""
+    return Problem(shown, line_of(raw, loc), field_path(prefix + loc), _message(err), rule=rule)
 
 
 def _message(err: dict) -> str:
@@ -74,6 +75,6 @@ def _message(err: dict) -> str:
     return text[0].lower() + text[1:]
 
 
-def located(raw: object, shown: str, loc: tuple, message: str, severity: str = "error") -> Problem:
+def located(raw: object, shown: str, loc: tuple, message: str, severity: str = "error", rule: str = "") -> Problem:
     """Return a Problem at the line of *loc* inside *raw*."""
-    return Problem(shown, line_of(raw, loc), field_path(loc), message, severity)
+    return Problem(shown, line_of(raw, loc), field_path(loc), message, severity, rule)

@@ -50,7 +50,7 @@ def test_validate_reports_every_problem_and_exits_1(cli, curriculum):
     assert result.exit_code == 1
     lines = result.output.strip().splitlines()
     assert len(lines) == 5
-    assert all(": required" in line and "what-to-do.yaml:1:" in line for line in lines)
+    assert all("[completeness] required" in line and "what-to-do.yaml:1:" in line for line in lines)
 
 
 def test_validate_passes_on_the_shipped_curriculum(cli):

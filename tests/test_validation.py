@@ -39,7 +39,7 @@ def test_missing_notes_on_a_slide(curriculum, monkeypatch):
     module.write_text(text[:start] + text[end:])
     line = text[:text.index("      - title:", text.index("    slides:"))].count("\n") + 1
     assert problems(curriculum) == [
-        f"lessons/modules/grooming-patterns.yaml:{line}: bands.9-11.slides[0].notes: required"]
+        f"lessons/modules/grooming-patterns.yaml:{line}: bands.9-11.slides[0].notes: [completeness] required"]
 
 
 def test_quiz_answer_must_be_an_option(curriculum, monkeypatch):
@@ -102,7 +102,7 @@ def test_stale_service_is_a_warning_naming_it(curriculum, monkeypatch):
     line = line_of(services, "2024-01-02")
     warnings = validate(BuildOptions(curriculum=curriculum, today=TODAY)).problems
     assert [str(w) for w in warnings] == [
-        f"lessons/services/us.yaml:{line}: services[0].verified: warning: Emergency services was last verified "
+        f"lessons/services/us.yaml:{line}: services[0].verified: [signposting] warning: Emergency services was last verified "
         "on 2024-01-02, over a year ago; check its details"]
 
 
@@ -110,7 +110,7 @@ def test_config_errors(tmp_path, curriculum):
     config = tmp_path / "school.yaml"
     config.write_text("school: Hillside\ndsl:\n  role: Head\nregion: FR\nbranding:\n  primary: navy\n")
     assert problems(curriculum, config) == [
-        "school.yaml:3: dsl.name: required",
+        "school.yaml:3: dsl.name: [completeness] required",
         "school.yaml:6: branding.primary: 'navy' is not in the expected form (a six-digit hex colour, like 1F3864)",
     ]
     config.write_text("region: FR\ntemplates:\n  slides: missing.pptx\n")
