@@ -63,7 +63,7 @@ def _styles(doc, design: Design, body_pt: int) -> dict[str, str]:
     normal.font.name, normal.font.size = FONT, Pt(body_pt)
     normal.font.color.rgb = RGBColor.from_string(DARK)
     normal.paragraph_format.space_after = Pt(4)
-    styles["List Bullet"].paragraph_format.space_after = Pt(2)
+    styles["List Bullet"].paragraph_format.space_after = Pt(1)
     for level, size in HEADING_PT.items():
         font = styles[f"Heading {level}"].font
         font.size, font.italic = Pt(size + body_pt - BODY_PT), False
@@ -162,8 +162,8 @@ class _Writer:
         if _write_in(rows):
             for row in table.rows[1:]:
                 row.height = WRITE_IN_ROW
-        spacer = self.paragraph().paragraph_format
-        spacer.space_after, spacer.line_spacing = Pt(0), Pt(8)
+        spacer = self.paragraph().paragraph_format   # Word needs a paragraph after a table; keep it tiny
+        spacer.space_after, spacer.line_spacing = Pt(6), Pt(1)
 
     def _inline(self, token):
         if self.table is not None:
