@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .artefacts import Artefact, PackRenderer
-from .gate import GateReport, run_gate
+from .gate import ArtefactCheck, GateReport, GateRules, check_artefact, gate_rules, pupil_paths, report
 from .gate.inspect import read_deck, read_document
 from .checks import check
 from .config import School, adapt, load_school
@@ -75,25 +75,31 @@ def plan(loaded: Loaded, options: BuildOptions) -> list[BandPack]:
     return packs
 
 
-def render(loaded: Loaded, packs: list[BandPack], options: BuildOptions) -> list[Artefact]:
-    """Return every artefact of *packs*, rendered in memory, bands in parallel on several cores."""
+def render(loaded: Loaded, packs: list[BandPack], options: BuildOptions) -> tuple[list[Artefact], list[ArtefactCheck]]:
+    """Return every artefact of *packs*, rendered in memory and each checked by the gate, in
+    parallel on several cores."""
     curriculum = loaded.curriculum
     when = build_time([m.reviewed for m in curriculum.modules.values()] + [curriculum.frame.reviewed])
     text = loaded.school.path(loaded.school.config.templates.text)
     folders = ([text] if text else []) + [shipped("templates") / "text"]
     formats = frozenset(options.formats)
     letters = "docx" in formats and not options.modules
-    jobs = [(pack, lesson.id, when, folders, formats) for pack in packs for lesson in pack.lessons]
-    jobs += [(pack, None, when, folders, formats) for pack in packs if letters]
+    rules = gate_rules(curriculum, loaded.school)
+    jobs = [(pack, lesson.id, when, folders, formats, rules) for pack in packs for lesson in pack.lessons]
+    jobs += [(pack, None, when, folders, formats, rules) for pack in packs if letters]
     workers = min(len(jobs), os.cpu_count() or 1)
     if workers < 2:
-        return [a for job in jobs for a in _render_job(*job)]
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        return [a for part in pool.map(_render_job, *zip(*jobs)) for a in part]
+        parts = [_render_job(*job) for job in jobs]
+    else:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            parts = list(pool.map(_render_job, *zip(*jobs)))
+    return [a for part, _ in parts for a in part], [c for _, part in parts for c in part]
 
 
-def _render_job(pack: BandPack, lesson_id: str | None, when, folders, formats: frozenset) -> list[Artefact]:
-    """Return the artefacts of one lesson of *pack*, or its parent letter when *lesson_id* is None."""
+def _render_job(pack: BandPack, lesson_id: str | None, when, folders, formats: frozenset,
+                rules: GateRules) -> tuple[list[Artefact], list[ArtefactCheck]]:
+    """Return one lesson's artefacts (or the band's documents when *lesson_id* is None), each
+    with the gate's check of the built file."""
     renderer = PackRenderer(pack, design_for(pack, when), folders)
     if lesson_id is None:
         artefacts = renderer.band_artefacts()
@@ -101,34 +107,35 @@ def _render_job(pack: BandPack, lesson_id: str | None, when, folders, formats: f
         lesson = next(lesson for lesson in pack.lessons if lesson.id == lesson_id)
         artefacts = renderer.lesson_artefacts(lesson, formats)
     read = {"pptx": read_deck, "docx": read_document}
-    return [replace(a, facts=read[a.format](a.data)) for a in artefacts]
+    checks = [check_artefact(replace(a, facts=read[a.format](a.data)), pack, rules) for a in artefacts]
+    return artefacts, checks
 
 
-def gate(loaded: Loaded, packs: list[BandPack], artefacts: list[Artefact], options: BuildOptions) -> GateReport:
-    """Run the safeguarding gate; raise ContentError on an error (or, with strict, a warning)."""
-    report = run_gate(loaded.curriculum, loaded.school, packs, artefacts)
-    report.problems = loaded.warnings + report.problems
-    failing = [p for p in report.problems if p.severity == "error" or options.strict]
-    if failing:
-        raise ContentError(report.problems)
-    return report
+def gate(loaded: Loaded, packs: list[BandPack], artefacts: list[Artefact], checks: list[ArtefactCheck],
+         options: BuildOptions) -> GateReport:
+    """Return the safeguarding gate's report; raise ContentError on an error (or, with strict, a warning)."""
+    result = report(checks, packs, gate_rules(loaded.curriculum, loaded.school), pupil_paths(artefacts))
+    result.problems = loaded.warnings + result.problems
+    if any(p.severity == "error" or options.strict for p in result.problems):
+        raise ContentError(result.problems)
+    return result
 
 
 def build(options: BuildOptions) -> tuple[list[Artefact], list[Problem]]:
     """Build the packs *options* ask for into options.out; return the artefacts and warnings."""
     loaded = load(options)                       # read and check every input first
     packs = plan(loaded, options)                # choose lessons, modules and services per band
-    artefacts = render(loaded, packs, options)   # render everything in memory
-    report = gate(loaded, packs, artefacts, options)   # check what was built
+    artefacts, checks = render(loaded, packs, options)   # render and check everything in memory
+    result = gate(loaded, packs, artefacts, checks, options)   # stop on any safeguarding error
     write_pack(options.out, artefacts, options.force)  # then write all files, or none
-    return artefacts, report.problems
+    return artefacts, result.problems
 
 
 def validate(options: BuildOptions) -> GateReport:
     """Build every pack in memory and run the gate; raise ContentError if anything fails."""
     loaded = load(options)
     packs = plan(loaded, options)
-    return gate(loaded, packs, render(loaded, packs, options), options)
+    return gate(loaded, packs, *render(loaded, packs, options), options)
 
 
 def targets(config: Path | None, curriculum: Path | None) -> dict[str, float]:

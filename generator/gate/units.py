@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass
 
 from .inspect import DocFacts
@@ -24,12 +25,21 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+_UNITS = weakref.WeakKeyDictionary()   # facts -> units, so each rule does not re-read the text
+
+
 def units(artefact) -> list[Unit]:
     """Return every text unit of *artefact* (slides with their notes, or paragraphs)."""
-    if isinstance(artefact.facts, DocFacts):
-        return [Unit(f"paragraph {p.number}", normalise(p.text)) for p in artefact.facts.paragraphs if p.text.strip()]
+    if artefact.facts not in _UNITS:
+        _UNITS[artefact.facts] = _units(artefact.facts)
+    return _UNITS[artefact.facts]
+
+
+def _units(facts) -> list[Unit]:
+    if isinstance(facts, DocFacts):
+        return [Unit(f"paragraph {p.number}", normalise(p.text)) for p in facts.paragraphs if p.text.strip()]
     out = []
-    for slide in artefact.facts:
+    for slide in facts.slides:
         out.append(Unit(f"slide {slide.number}", normalise(" ".join([slide.title] + slide.paragraphs))))
         if slide.notes.strip():
             out.append(Unit(f"slide {slide.number} notes", normalise(slide.notes)))
@@ -42,7 +52,7 @@ def pupil_prose(artefact) -> str:
         parts = [p.text for p in artefact.facts.paragraphs
                  if not p.in_table and not p.style.lower().startswith("heading") and p.text.strip()]
     else:
-        parts = [text for slide in artefact.facts for text in slide.paragraphs]
+        parts = [text for slide in artefact.facts.slides for text in slide.paragraphs]
     return " ".join(_sentence(normalise(p)) for p in parts)
 
 
@@ -61,4 +71,5 @@ def help_section(artefact) -> str:
             elif inside:
                 texts.append(p.text)
         return normalise(" ".join(texts))
-    return normalise(" ".join(" ".join(s.paragraphs) for s in artefact.facts if s.title.startswith(HELP_HEADING)))
+    slides = artefact.facts.slides
+    return normalise(" ".join(" ".join(s.paragraphs) for s in slides if s.title.startswith(HELP_HEADING)))
