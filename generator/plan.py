@@ -8,6 +8,7 @@ from .config import School
 from .curriculum import Curriculum
 from .errors import ContentError, Problem
 from .model import AgeBand, Baseline, FrameBand, HelpService, LessonSpec, Module, ModuleBand, ParentBand, Region
+from .wording import with_term
 
 
 @dataclass(frozen=True)
@@ -105,16 +106,20 @@ def band_pack(curriculum: Curriculum, school: School, band_id: str,
         if unknown:
             raise ContentError([Problem("--lesson", 0, "", f"band {band_id} has no lesson {i!r}; "
                                         f"expected one of {', '.join(s.id for s in specs)}") for i in unknown])
-    staff = tuple(Segment(m, m.bands[content]) for m in curriculum.modules.values()
-                  if m.audience == "staff" and content in m.bands)
+    old, new = band.preferred_term, school.config.preferred_term     # the school's name for the crime
+    modules = {i: with_term(m, old, new) for i, m in curriculum.modules.items()
+               if m.audience == "staff" and content in m.bands or any(i in s.modules for s in specs)}
+    staff = tuple(Segment(m, m.bands[content]) for m in modules.values() if m.audience == "staff")
     lessons = tuple(
         Lesson(spec.id, spec.title, n, len(specs),
-               tuple(Segment(curriculum.modules[m], curriculum.modules[m].bands[content]) for m in spec.modules),
+               tuple(Segment(modules[m], modules[m].bands[content]) for m in spec.modules),
                staff, spec.baseline, tuple(spec.exit_slip), spec.handout_activity, tuple(spec.links))
-        for n, spec in enumerate(specs, start=1)
+        for n, spec in enumerate((with_term(s, old, new) for s in specs), start=1)
         if not lesson_ids or spec.id in lesson_ids or module_ids)
     seq = curriculum.sequences
-    return BandPack(band, lessons, curriculum.frame.bands[content], curriculum.parents.bands[content],
+    return BandPack(band if not new or not old else band.model_copy(update={"preferred_term": new}), lessons,
+                    with_term(curriculum.frame.bands[content], old, new),
+                    with_term(curriculum.parents.bands[content], old, new),
                     curriculum.regions[school.config.region], school,
                     seq.intro_minutes, seq.plenary_minutes, seq.lesson_minutes)
 

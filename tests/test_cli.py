@@ -85,3 +85,16 @@ def test_unreadable_template_and_logo_are_one_line_errors(cli):
     assert first.output.startswith("broken.pptx: not a usable PowerPoint file")
     assert second.output.startswith("logo.png: not a usable PNG or JPEG image")
     assert not Path("output").exists()
+
+
+def test_a_schools_preferred_term_replaces_the_curriculums(cli):
+    Path("school.yaml").write_text("preferred_term: sexual extortion\n")
+    result = cli("build", "--band", "11-14", "--config", "school.yaml", "--format", "pptx")
+    assert result.exit_code == 0, result.output
+    from pptx import Presentation
+
+    deck = Presentation("output/11-14/what-it-is-and-warning-signs/slides.pptx")
+    titles = [s.shapes.title.text_frame.text for s in deck.slides]
+    assert titles[0] == "What sexual extortion is"
+    text = " ".join(sh.text_frame.text for s in deck.slides for sh in s.shapes if sh.has_text_frame)
+    assert "online sexual coercion and extortion" not in text.lower()
