@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .deck import compose, dsl_line
 from .plan import BandPack, Lesson
 from .render.design import Design
-from .render.documents import BODY_PT, SIMPLE_PT, render_document
+from .render.documents import BODY_PT, render_document
+from .variants import VARIANTS
 from .render.slides import render_slides
 from .templating import environment, render_text
 
@@ -24,6 +25,7 @@ class Artefact:
     format: str
     modules: tuple[str, ...]
     data: bytes
+    variant: str = "standard"
     facts: object = None   # what the gate reads back from the built file (gate.inspect)
 
 
@@ -34,8 +36,8 @@ class PackRenderer:
         self.pack, self.design = pack, design
         self.env = environment(templates)
 
-    def lesson_artefacts(self, lesson: Lesson, formats: set[str]) -> list[Artefact]:
-        """Return the slides, handout and teacher notes of *lesson* in the wanted formats."""
+    def lesson_artefacts(self, lesson: Lesson, formats: set[str], variants=("standard",)) -> list[Artefact]:
+        """Return the slides, handouts (in each print variant) and teacher notes of *lesson*."""
         folder = f"{self.pack.band.id}/{lesson.id}"
         modules = tuple(lesson.module_ids)
         staff_modules = modules + tuple(s.module.id for s in lesson.staff)
@@ -46,11 +48,15 @@ class PackRenderer:
             out.append(Artefact(f"{folder}/slides.pptx", self.pack.band.id, lesson.id, "students", "slides",
                                 "pptx", modules, render_slides(slides, lesson.title, footer, self.design)))
         if "docx" in formats:
-            out.append(self._document(f"{folder}/handout.docx", lesson, "students", "handout", modules,
-                                      "handout.md.j2", f"Handout: {lesson.title}", self._handout(lesson)))
-            out.append(self._document(f"{folder}/handout-simple.docx", lesson, "students", "handout-simple",
-                                      modules, "handout-simple.md.j2", f"Easy-read handout: {lesson.title}",
-                                      self._handout(lesson), body_pt=SIMPLE_PT))
+            for variant in (VARIANTS[v] for v in variants):
+                for kind, template, label, size in (
+                        ("handout", "handout.md.j2", "Handout", variant.body_pt),
+                        ("handout-simple", "handout-simple.md.j2", "Easy-read handout", variant.easy_read_pt)):
+                    artefact = self._document(
+                        f"{folder}/{kind}{variant.suffix}.docx", lesson, "students", kind, modules, template,
+                        f"{label}: {lesson.title}", self._handout(lesson), size, variant.line_spacing,
+                        variant.page_colour)
+                    out.append(replace(artefact, variant=variant.id))
             out.append(self._document(f"{folder}/teacher-notes.docx", lesson, "staff", "teacher-notes",
                                       staff_modules, "teacher-notes.md.j2", f"Teacher notes: {lesson.title}",
                                       self._teacher_notes(lesson, slides)))
@@ -76,10 +82,11 @@ class PackRenderer:
         ]
 
     def _document(self, path, lesson, audience, kind, modules, template, title, context,
-                  body_pt: int = BODY_PT) -> Artefact:
+                  body_pt: float = BODY_PT, line_spacing: float | None = None, page_colour: str | None = None
+                  ) -> Artefact:
         markdown = render_text(self.env, template, **context)
         footer = " | ".join(x for x in (self.design.school, self.pack.band.label, title) if x)
-        data = render_document(markdown, title, footer, self.design, body_pt)
+        data = render_document(markdown, title, footer, self.design, body_pt, line_spacing, page_colour)
         return Artefact(path, self.pack.band.id, lesson.id if lesson else None, audience, kind, "docx",
                         modules, data)
 

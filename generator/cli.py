@@ -11,6 +11,7 @@ from . import pipeline
 from .errors import LessonpackError, UsageProblem
 from .listing import describe, reading_report
 from .starter import write_starter
+from .variants import VARIANTS
 
 EXISTING_FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
 EXISTING_DIR = click.Path(exists=True, file_okay=False, path_type=Path)
@@ -58,15 +59,19 @@ def main():
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("output"),
               show_default=True, help="Output folder.")
 @click.option("--format", "formats", multiple=True, type=click.Choice(pipeline.FORMATS),
-              help="pptx or docx (repeatable; default: both).")
+              help="pptx, docx or pdf (repeatable; default: pptx and docx; pdf also writes both).")
+@click.option("--paper", type=click.Choice(["a4", "letter"]), help="Paper size (default: the config's, else the region's).")
+@click.option("--variant", "variants", multiple=True, type=click.Choice(list(VARIANTS)),
+              help="Pupil handout variant (repeatable; default: the config's, else standard).")
 @click.option("--force", is_flag=True, help="Overwrite files that were changed by hand.")
 @strict_option
-def build(bands, lessons, modules, config, curriculum, out, formats, force, strict):
+def build(bands, lessons, modules, config, curriculum, out, formats, paper, variants, force, strict):
     """Build lesson packs into the output folder, if they pass the safeguarding gate."""
     if lessons and modules:
         raise click.UsageError("use --lesson or --module, not both")
     options = _options(bands=list(bands), lessons=list(lessons), modules=list(modules), config=config,
-                       curriculum=curriculum, out=out, formats=list(formats), force=force, strict=strict)
+                       curriculum=curriculum, out=out, formats=list(formats), force=force, strict=strict,
+                       paper=paper, variants=list(variants))
     artefacts, warnings = _run(lambda: pipeline.build(options))
     _warn(warnings)
     click.echo(f"Wrote {len(artefacts)} files and manifest.json to {out}/")

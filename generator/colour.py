@@ -20,6 +20,14 @@ def contrast(a: str, b: str) -> float:
     return (high + 0.05) / (low + 0.05)
 
 
+def grey(hex_colour: str) -> str:
+    """Return the grey a black-and-white printer makes of *hex_colour* (Rec. 601 luma)."""
+    value = hex_colour.lstrip("#")
+    r, g, b = (int(value[i:i + 2], 16) for i in (0, 2, 4))
+    level = round(0.299 * r + 0.587 * g + 0.114 * b)
+    return f"{level:02X}" * 3
+
+
 def text_on(background: str) -> str:
     """Return white or near-black, whichever reads better on *background*."""
     return LIGHT if contrast(LIGHT, background) >= contrast(DARK, background) else DARK

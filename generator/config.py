@@ -58,6 +58,7 @@ class SchoolConfig(Record):
     hide_services: list[Id] = []
     preferred_term: Text | None = None
     language_rules: list[LanguageRule] = []
+    variants: list[Literal["standard", "large-print", "dyslexia"]] = Field(default=["standard"], min_length=1)
 
 
 @dataclasses.dataclass(frozen=True)

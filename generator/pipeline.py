@@ -18,12 +18,15 @@ from .curriculum import Curriculum, load_curriculum
 from .deck import compose
 from .errors import ContentError, Problem, UsageProblem
 from .paths import shipped
+from .pdf import PdfUnavailable, to_pdf
 from .plan import BandPack, band_pack
 from .render.design import design_for
 from .stamp import build_time
+from .variants import VARIANTS
 from .writer import write_pack
 
-FORMATS = ("pptx", "docx")
+FORMATS = ("pptx", "docx", "pdf")
+DEFAULT_FORMATS = ("pptx", "docx")
 
 
 @dataclass
@@ -36,9 +39,11 @@ class BuildOptions:
     config: Path | None = None
     curriculum: Path | None = None
     out: Path = Path("output")
-    formats: list[str] = field(default_factory=lambda: list(FORMATS))
+    formats: list[str] = field(default_factory=lambda: list(DEFAULT_FORMATS))
     force: bool = False
     strict: bool = False
+    paper: str | None = None
+    variants: list[str] = field(default_factory=list)
     today: dt.date = field(default_factory=dt.date.today)
 
 
@@ -79,14 +84,16 @@ def render(loaded: Loaded, packs: list[BandPack], options: BuildOptions) -> tupl
     """Return every artefact of *packs*, rendered in memory and each checked by the gate, in
     parallel on several cores."""
     curriculum = loaded.curriculum
-    when = build_time([m.reviewed for m in curriculum.modules.values()] + [curriculum.frame.reviewed])
+    when = build_time_of(loaded)
     text = loaded.school.path(loaded.school.config.templates.text)
     folders = ([text] if text else []) + [shipped("templates") / "text"]
-    formats = frozenset(options.formats)
+    formats = office_formats(options)
     letters = "docx" in formats and not options.modules
     rules = gate_rules(curriculum, loaded.school)
-    jobs = [(pack, lesson.id, when, folders, formats, rules) for pack in packs for lesson in pack.lessons]
-    jobs += [(pack, None, when, folders, formats, rules) for pack in packs if letters]
+    variants = tuple(options.variants or loaded.school.config.variants)
+    setting = (when, folders, formats, rules, variants, options.paper)
+    jobs = [(pack, lesson.id, *setting) for pack in packs for lesson in pack.lessons]
+    jobs += [(pack, None, *setting) for pack in packs if letters]
     workers = min(len(jobs), os.cpu_count() or 1)
     if workers < 2:
         parts = [_render_job(*job) for job in jobs]
@@ -96,16 +103,28 @@ def render(loaded: Loaded, packs: list[BandPack], options: BuildOptions) -> tupl
     return [a for part, _ in parts for a in part], [c for _, part in parts for c in part]
 
 
-def _render_job(pack: BandPack, lesson_id: str | None, when, folders, formats: frozenset,
-                rules: GateRules) -> tuple[list[Artefact], list[ArtefactCheck]]:
+def build_time_of(loaded: Loaded):
+    """Return the timestamp every document of the build carries."""
+    curriculum = loaded.curriculum
+    return build_time([m.reviewed for m in curriculum.modules.values()] + [curriculum.frame.reviewed])
+
+
+def office_formats(options: BuildOptions) -> frozenset:
+    """Return the office formats to render: those asked for, and both when PDF is asked for."""
+    asked = set(options.formats)
+    return frozenset(DEFAULT_FORMATS if "pdf" in asked else asked)
+
+
+def _render_job(pack: BandPack, lesson_id: str | None, when, folders, formats: frozenset, rules: GateRules,
+                variants: tuple, paper: str | None) -> tuple[list[Artefact], list[ArtefactCheck]]:
     """Return one lesson's artefacts (or the band's documents when *lesson_id* is None), each
     with the gate's check of the built file."""
-    renderer = PackRenderer(pack, design_for(pack, when), folders)
+    renderer = PackRenderer(pack, design_for(pack, when, paper), folders)
     if lesson_id is None:
         artefacts = renderer.band_artefacts()
     else:
         lesson = next(lesson for lesson in pack.lessons if lesson.id == lesson_id)
-        artefacts = renderer.lesson_artefacts(lesson, formats)
+        artefacts = renderer.lesson_artefacts(lesson, formats, variants)
     read = {"pptx": read_deck, "docx": read_document}
     checks = [check_artefact(replace(a, facts=read[a.format](a.data)), pack, rules) for a in artefacts]
     return artefacts, checks
@@ -127,12 +146,20 @@ def build(options: BuildOptions) -> tuple[list[Artefact], list[Problem]]:
     packs = plan(loaded, options)                # choose lessons, modules and services per band
     artefacts, checks = render(loaded, packs, options)   # render and check everything in memory
     result = gate(loaded, packs, artefacts, checks, options)   # stop on any safeguarding error
+    if "pdf" in options.formats:
+        try:
+            artefacts += to_pdf(artefacts, build_time_of(loaded))   # one LibreOffice run for all files
+        except PdfUnavailable as e:
+            write_pack(options.out, artefacts, options.force)  # the office files are still useful
+            raise PdfUnavailable(f"{e}; the PPTX and DOCX files were written to {options.out}") from e
     write_pack(options.out, artefacts, options.force)  # then write all files, or none
     return artefacts, result.problems
 
 
 def validate(options: BuildOptions) -> GateReport:
-    """Build every pack in memory and run the gate; raise ContentError if anything fails."""
+    """Build every pack in memory, in every print variant, and run the gate; raise ContentError
+    if anything fails."""
+    options = replace(options, variants=list(VARIANTS))
     loaded = load(options)
     packs = plan(loaded, options)
     return gate(loaded, packs, *render(loaded, packs, options), options)

@@ -84,6 +84,7 @@ def _entry(artefact: Artefact) -> dict:
         "audience": artefact.audience,
         "kind": artefact.kind,
         "format": artefact.format,
+        "variant": artefact.variant,
         "modules": list(artefact.modules),
         "sha256": sha256(artefact.data),
     }

@@ -253,3 +253,38 @@ def test_a_victim_blaming_line_stops_the_build(curriculum, tmp_path):
         build(BuildOptions(curriculum=curriculum, bands=["9-11"], out=tmp_path / "out", today=TODAY))
     assert any(p.rule == "language" and "own-fault" in p.message for p in caught.value.problems)
     assert not (tmp_path / "out").exists()
+
+
+# 7. Accessibility of the print variants, and in greyscale
+
+def variant_doc(variant, *runs, spacing=1.0, page="FFFFFF"):
+    artefact = doc(*[r.text for r in runs])
+    artefact.facts.paragraphs[1:] = [Paragraph(n, "Normal", r.text, [r]) for n, r in enumerate(runs, 2)]
+    artefact.facts.line_spacing, artefact.facts.page_colour = spacing, page
+    artefact.variant = variant
+    return artefact
+
+
+def test_large_print_needs_16pt_and_no_italics():
+    assert accessibility([variant_doc("large-print", Run("Big text.", 18, "1A1A1A", "FFFFFF"))]) == []
+    found = [p.message for p in accessibility([variant_doc(
+        "large-print", Run("Small text.", 14, "1A1A1A", "FFFFFF"), Run("Slanted.", 18, "1A1A1A", "FFFFFF", "", True))])]
+    assert found == ["text 'Small text.' is 14pt; use 16pt or more",
+                     "text 'Slanted.' is in italics or underlined; the large-print variant uses bold for emphasis"]
+
+
+def test_dyslexia_needs_12_to_14pt_one_and_a_half_spacing_and_cream_paper():
+    good = variant_doc("dyslexia", Run("Clear text.", 13, "1A1A1A", "FFF8E7"), spacing=1.5, page="FFF8E7")
+    assert accessibility([good]) == []
+    bad = variant_doc("dyslexia", Run("Too big.", 16, "1A1A1A", "FFFFFF"))
+    assert [p.message for p in accessibility([bad])] == [
+        "line spacing is 1; the dyslexia variant needs 1.5",
+        "page colour is #FFFFFF; the dyslexia variant prints on #FFF8E7",
+        "text 'Too big.' is 16pt; the dyslexia variant uses 12-14pt",
+    ]
+
+
+def test_text_must_stay_readable_printed_in_greyscale():
+    red_on_black = deck(slide(1, "Colours", Run("Red on black", 24, "FF0000", "000000", "Body")))
+    assert [p.message for p in accessibility([red_on_black])] == [
+        "text 'Red on black' has contrast 2.4:1 printed in greyscale on #000000; use at least 4.5:1"]

@@ -30,6 +30,8 @@ class Run:
     colour: str
     background: str
     shape: str = ""
+    italic: bool = False
+    underline: bool = False
 
 
 @dataclass(eq=False)
@@ -65,6 +67,8 @@ class DocFacts:
     tables_without_header: list[int]
     language: str
     pictures: list[str]
+    line_spacing: float = 1.0       # of the Normal style, as a multiple of single spacing
+    page_colour: str = "FFFFFF"
 
 
 def _hex(value: str | None, default: str = "000000") -> str:
@@ -161,7 +165,10 @@ def read_document(data: bytes) -> DocFacts:
     """Return the paragraphs (with effective sizes and colours), tables and language of a DOCX."""
     archive = zipfile.ZipFile(io.BytesIO(data))
     styles = _styles(_xml(archive, "word/styles.xml"))
-    body = _xml(archive, "word/document.xml").find("w:body", NS)
+    document = _xml(archive, "word/document.xml")
+    background = document.find("w:background", NS)
+    page = _hex(background.get(f"{{{W}}}color") if background is not None else None, "FFFFFF")
+    body = document.find("w:body", NS)
     paragraphs, missing_headers = [], []
     for n, table in enumerate(body.iter(f"{{{W}}}tbl"), start=1):
         first = table.find("w:tr", NS)
@@ -176,14 +183,22 @@ def read_document(data: bytes) -> DocFacts:
             text = "".join(t.text or "" for t in r.iter(f"{{{W}}}t"))
             sz = r.find("w:rPr/w:sz", NS)
             col = r.find("w:rPr/w:color", NS)
+            underline = r.find("w:rPr/w:u", NS)
             runs.append(Run(text, int(sz.get(f"{{{W}}}val")) / 2 if sz is not None else size,
-                            _hex(col.get(f"{{{W}}}val") if col is not None else colour), "FFFFFF"))
+                            _hex(col.get(f"{{{W}}}val") if col is not None else colour), page, "",
+                            _on(r.find("w:rPr/w:i", NS)),
+                            underline is not None and underline.get(f"{{{W}}}val") != "none"))
         in_table = any(a.tag == f"{{{W}}}tc" for a in p.iterancestors())
         paragraphs.append(Paragraph(n, styles["name"].get(style, style), "".join(r.text for r in runs), runs,
                                     in_table))
     pictures = [d.get("descr", "") for d in body.iter("{http://schemas.openxmlformats.org/drawingml/2006/"
                                                        "wordprocessingDrawing}docPr")]
-    return DocFacts(paragraphs, missing_headers, styles["language"], pictures)
+    return DocFacts(paragraphs, missing_headers, styles["language"], pictures, styles["spacing"], page)
+
+
+def _on(toggle) -> bool:
+    """Return whether an on/off run property (such as w:i) is switched on."""
+    return toggle is not None and toggle.get(f"{{{W}}}val", "true") not in ("0", "false", "off")
 
 
 def _styles(root) -> dict:
@@ -216,7 +231,11 @@ def _styles(root) -> dict:
         value = raw[sid][index]
         return value if value is not None else resolve(raw[sid][3], index, fallback, depth + 1)
 
-    return {"name": {sid: v[0] for sid, v in raw.items()},
+    spacing = 1.0
+    normal = root.find(f"w:style[@w:styleId='{default_style}']/w:pPr/w:spacing", NS)
+    if normal is not None and normal.get(f"{{{W}}}lineRule", "auto") == "auto" and normal.get(f"{{{W}}}line"):
+        spacing = int(normal.get(f"{{{W}}}line")) / 240
+    return {"name": {sid: v[0] for sid, v in raw.items()}, "spacing": spacing,
             "size": {sid: resolve(sid, 1, default_size) for sid in raw},
             "colour": {sid: resolve(sid, 2, "000000") for sid in raw},
             "default": default_style, "language": language}

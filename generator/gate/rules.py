@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from ..colour import MIN_CONTRAST, contrast
+from ..colour import MIN_CONTRAST, contrast, grey
 from ..errors import Problem
+from ..variants import VARIANTS
 from .inspect import DocFacts
 from .units import HELP_HEADING, help_section, normalise, units
 
@@ -138,16 +139,26 @@ def audience(artefacts, staff_texts: list[str]) -> list[Problem]:
     return out
 
 
-def accessibility(artefacts, min_slide_pt: float = 24, min_label_pt: float = 18,
-                  min_doc_pt: float = 12) -> list[Problem]:
-    """Rule 7: titles, alt text, text sizes, contrast, language, headings and table headers."""
+def accessibility(artefacts, min_slide_pt: float = 24, min_label_pt: float = 18) -> list[Problem]:
+    """Rule 7: titles, alt text, text sizes (per print variant), contrast in colour and in
+    greyscale, language, headings and table headers."""
     out = []
     for artefact in artefacts:
         if isinstance(artefact.facts, DocFacts):
-            out += _document(artefact, min_doc_pt)
+            out += _document(artefact, VARIANTS[getattr(artefact, "variant", "standard")])
         else:
             out += _deck(artefact, min_slide_pt, min_label_pt)
     return out
+
+
+def _contrast(artefact, where: str, run) -> list[Problem]:
+    """Return a problem if *run* is hard to read on its background, in colour or printed in grey."""
+    for label, fg, bg in (("", run.colour, run.background), (" printed in greyscale", grey(run.colour), grey(run.background))):
+        ratio = contrast(fg, bg)
+        if ratio < MIN_CONTRAST:
+            return [_problem(artefact, where, "accessibility", f"text {run.text[:40]!r} has contrast {ratio:.1f}:1"
+                             f"{label} on #{run.background}; use at least {MIN_CONTRAST}:1")]
+    return []
 
 
 def _deck(artefact, min_body: float, min_any: float) -> list[Problem]:
@@ -171,10 +182,7 @@ def _deck(artefact, min_body: float, min_any: float) -> list[Problem]:
             if run.size < floor:
                 out.append(_problem(artefact, where, "accessibility",
                                     f"text {run.text[:40]!r} is {run.size:g}pt; use {floor:g}pt or more"))
-            if contrast(run.colour, run.background) < MIN_CONTRAST:
-                out.append(_problem(artefact, where, "accessibility",
-                                    f"text {run.text[:40]!r} has contrast {contrast(run.colour, run.background):.1f}:1 "
-                                    f"on #{run.background}; use at least {MIN_CONTRAST}:1"))
+            out += _contrast(artefact, where, run)
     for title, numbers in seen.items():
         if title and len(numbers) > 1:
             out.append(_problem(artefact, f"slides {', '.join(map(str, numbers))}", "accessibility",
@@ -182,7 +190,7 @@ def _deck(artefact, min_body: float, min_any: float) -> list[Problem]:
     return out
 
 
-def _document(artefact, min_pt: float) -> list[Problem]:
+def _document(artefact, variant) -> list[Problem]:
     facts = artefact.facts
     out = []
     if not facts.language:
@@ -196,15 +204,29 @@ def _document(artefact, min_pt: float) -> list[Problem]:
     for descr in facts.pictures:
         if not descr.strip() or FILENAME.search(descr):
             out.append(_problem(artefact, "", "accessibility", f"a picture has no alt text ({descr!r})"))
+    if variant.min_spacing and facts.line_spacing < variant.min_spacing:
+        out.append(_problem(artefact, "", "accessibility", f"line spacing is {facts.line_spacing:g}; "
+                            f"the {variant.id} variant needs {variant.min_spacing:g}"))
+    if variant.page_colour and facts.page_colour != variant.page_colour:
+        out.append(_problem(artefact, "", "accessibility", f"page colour is #{facts.page_colour}; "
+                            f"the {variant.id} variant prints on #{variant.page_colour}"))
     for p in written:
-        for run in p.runs:
-            if not run.text.strip():
-                continue
-            if artefact.audience in PUPILS and run.size < min_pt:
-                out.append(_problem(artefact, f"paragraph {p.number}", "accessibility",
-                                    f"text {run.text[:40]!r} is {run.size:g}pt; use {min_pt:g}pt or more"))
-            if contrast(run.colour, run.background) < MIN_CONTRAST:
-                out.append(_problem(artefact, f"paragraph {p.number}", "accessibility",
-                                    f"text {run.text[:40]!r} has contrast {contrast(run.colour, run.background):.1f}:1; "
-                                    f"use at least {MIN_CONTRAST}:1"))
+        out += _paragraph(artefact, p, variant)
+    return out
+
+
+def _paragraph(artefact, p, variant) -> list[Problem]:
+    out, where = [], f"paragraph {p.number}"
+    body = not p.style.lower().startswith("heading")
+    for run in (r for r in p.runs if r.text.strip()):
+        if artefact.audience in PUPILS and run.size < variant.min_pt:
+            out.append(_problem(artefact, where, "accessibility",
+                                f"text {run.text[:40]!r} is {run.size:g}pt; use {variant.min_pt:g}pt or more"))
+        if artefact.audience in PUPILS and body and variant.max_pt and run.size > variant.max_pt:
+            out.append(_problem(artefact, where, "accessibility", f"text {run.text[:40]!r} is {run.size:g}pt; "
+                                f"the {variant.id} variant uses {variant.min_pt:g}-{variant.max_pt:g}pt"))
+        if variant.id != "standard" and (run.italic or run.underline):
+            out.append(_problem(artefact, where, "accessibility", f"text {run.text[:40]!r} is in italics or "
+                                f"underlined; the {variant.id} variant uses bold for emphasis"))
+        out += _contrast(artefact, where, run)
     return out

@@ -20,21 +20,26 @@ FONT = "Arial"
 PAPER = {"a4": (Mm(210), Mm(297)), "letter": (Mm(215.9), Mm(279.4))}
 MARGIN = Mm(15)
 BODY_PT = 12
-SIMPLE_PT = 14          # easy-read handouts
 HEADING_PT = {1: 20, 2: 15, 3: 13}
 WRITE_IN_ROW = Mm(10)
 _PARSER = MarkdownIt("commonmark").enable("table")
 
 
-def render_document(markdown: str, title: str, footer: str, design: Design, body_pt: int = BODY_PT) -> bytes:
-    """Return the DOCX bytes of *markdown*, laid out on the design's paper, body text at *body_pt*."""
+def render_document(markdown: str, title: str, footer: str, design: Design, body_pt: float = BODY_PT,
+                    line_spacing: float | None = None, page_colour: str | None = None) -> bytes:
+    """Return the DOCX bytes of *markdown*, laid out on the design's paper, body text at *body_pt*,
+    with the line spacing and page colour given (a print variant's)."""
     try:
         doc = Document(str(design.documents_template))
     except Exception as e:  # python-docx raises several kinds for an unreadable file
         raise OutputError(f"{design.documents_template}: not a usable Word file ({e})") from e
     _page(doc, footer, design)
     styles = _styles(doc, design, body_pt)
-    _Writer(doc, styles).write(_PARSER.parse(markdown))
+    if line_spacing:
+        doc.styles["Normal"].paragraph_format.line_spacing = line_spacing
+    if page_colour:
+        _page_colour(doc, page_colour)
+    _Writer(doc, styles, body_pt / BODY_PT).write(_PARSER.parse(markdown))
     set_core_properties(doc.core_properties, title, design.school or "lessonpack", design.language, design.when)
     out = io.BytesIO()
     doc.save(out)
@@ -50,7 +55,7 @@ def _page(doc, footer: str, design: Design) -> None:
         paragraph.text = footer
 
 
-def _styles(doc, design: Design, body_pt: int) -> dict[str, str]:
+def _styles(doc, design: Design, body_pt: float) -> dict[str, str]:
     """Set fonts, sizes and colours of the styles used; return their ids by name."""
     try:
         styles = {name: doc.styles[name] for name in ("Normal", "Heading 1", "Heading 2", "Heading 3",
@@ -71,6 +76,14 @@ def _styles(doc, design: Design, body_pt: int) -> dict[str, str]:
     styles["Footer"].font.size = Pt(body_pt)
     _language(doc, design.language)
     return {name: style.style_id for name, style in styles.items()}
+
+
+def _page_colour(doc, colour: str) -> None:
+    """Colour every page (and ask Word to show it) for a dyslexia-friendly cream background."""
+    background = OxmlElement("w:background")
+    background.set(qn("w:color"), colour)
+    doc.element.insert(0, background)
+    doc.settings.element.append(OxmlElement("w:displayBackgroundShape"))
 
 
 def _plain_font(style) -> None:
@@ -105,8 +118,8 @@ def _language(doc, language: str) -> None:
 class _Writer:
     """Walks markdown-it tokens and writes paragraphs, headings, lists and tables."""
 
-    def __init__(self, doc, style_ids: dict[str, str]):
-        self.doc, self.style_ids = doc, style_ids
+    def __init__(self, doc, style_ids: dict[str, str], scale: float):
+        self.doc, self.style_ids, self.scale = doc, style_ids, scale   # scale: body size over 12pt
         self.lists: list[list] = []   # per open list: [ordered, next number]
         self.table: list[list] | None = None
 
@@ -158,7 +171,7 @@ class _Writer:
         for row in table.rows:
             row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
         table.rows[0]._tr.trPr.append(OxmlElement("w:tblHeader"))
-        _fit_columns(table, rows, self.doc.sections[-1])
+        _fit_columns(table, rows, self.doc.sections[-1], BODY_PT * self.scale)
         if _write_in(rows):
             for row in table.rows[1:]:
                 row.height = WRITE_IN_ROW
@@ -176,8 +189,8 @@ class _Writer:
             ordered, number = self.lists[-1]
             paragraph = self.paragraph("Normal" if ordered else "List Bullet")
             if ordered:
-                paragraph.paragraph_format.left_indent = Mm(8)
-                paragraph.paragraph_format.first_line_indent = Mm(-6)
+                paragraph.paragraph_format.left_indent = Mm(8 * self.scale)
+                paragraph.paragraph_format.first_line_indent = Mm(-6 * self.scale)
                 paragraph.add_run(f"{number}.\t").bold = True
                 self.lists[-1][1] += 1
             _inline(paragraph, token.children)
@@ -194,7 +207,7 @@ def _write_in(rows) -> bool:
     return any(_blank(column) for column in zip(*rows))
 
 
-def _fit_columns(table, rows, section) -> None:
+def _fit_columns(table, rows, section, size_pt: float) -> None:
     """Size columns so that words up to 35% of the page never break and the rest of the width goes
     to columns in proportion to how much text they hold;
     a column empty below its header is for writing in, and gets 40% of the width."""
@@ -203,7 +216,7 @@ def _fit_columns(table, rows, section) -> None:
     texts = [["".join(c.content for c in cell) for cell in col] for col in columns]
     words = [max((len(w) for text in col for w in text.split()), default=0) for col in texts]
     lengths = [sum(len(text) for text in col) for col in texts]
-    floors = [0.4 * usable if _blank(col) else min(0.35 * usable, Pt(BODY_PT * 0.55 * n + 12))
+    floors = [0.4 * usable if _blank(col) else min(0.35 * usable, Pt(size_pt * 0.55 * n + 12))
               for col, n in zip(columns, words)]
     if sum(floors) > usable:
         floors = [f * usable / sum(floors) for f in floors]
