@@ -1,0 +1,125 @@
+"""PDF export, paper sizes and print variants, checked in the PDFs LibreOffice makes.
+
+These tests need LibreOffice and poppler-utils (.ci/run installs them); they fail, never skip,
+when either is missing.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from collections import Counter
+
+import pytest
+from pdfminer.high_level import extract_pages
+from pdfminer.layout import LTChar, LTTextContainer
+from pptx import Presentation
+
+from conftest import TODAY
+from generator import BuildOptions, build
+
+VARIANTS = ["standard", "large-print", "dyslexia"]
+
+
+@pytest.fixture(scope="module")
+def pdf_pack(tmp_path_factory):
+    """Return the output of an 11-14 build with PDFs of every artefact, in every handout variant."""
+    assert shutil.which("soffice") and shutil.which("pdfinfo"), \
+        "needs: apt-get install libreoffice-writer libreoffice-impress poppler-utils"
+    out = tmp_path_factory.mktemp("pdf")
+    build(BuildOptions(out=out, bands=["11-14"], formats=["pdf"], variants=VARIANTS, today=TODAY))
+    return out
+
+
+def info(pdf) -> dict[str, str]:
+    text = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
+    return dict(re.findall(r"^([^:]+):\s+(.*)$", text, re.M))
+
+
+def text_of(pdf) -> str:
+    return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+
+
+def char_sizes(pdf) -> Counter:
+    """Return how many characters are set at each font size (rounded to the point)."""
+    sizes = Counter()
+    for page in extract_pages(str(pdf)):
+        for box in page:
+            if isinstance(box, LTTextContainer):
+                for line in box:
+                    for char in getattr(line, "__iter__", lambda: iter(()))():
+                        if isinstance(char, LTChar) and char.get_text().strip():
+                            sizes[round(char.size)] += 1
+    return sizes
+
+
+def test_every_office_file_has_a_pdf_in_the_manifest(pdf_pack):
+    entries = json.loads((pdf_pack / "manifest.json").read_text())["artefacts"]
+    office = {e["path"].rsplit(".", 1)[0] for e in entries if e["format"] in ("pptx", "docx")}
+    pdfs = {e["path"].rsplit(".", 1)[0]: e for e in entries if e["format"] == "pdf"}
+    assert set(pdfs) == office
+    for entry in pdfs.values():
+        assert (pdf_pack / entry["path"]).read_bytes().startswith(b"%PDF")
+        assert len(entry["sha256"]) == 64
+
+
+def test_page_counts_and_a4_paper(pdf_pack):
+    for pdf in sorted(pdf_pack.rglob("*.pdf")):
+        details = info(pdf)
+        pages = int(details["Pages"])
+        if pdf.name == "slides.pdf":
+            assert details["Page size"] == "960.009 x 540 pts", pdf      # 16:9
+        else:
+            assert details["Page size"].endswith("(A4)"), pdf
+        if pdf.name in ("handout.pdf", "handout-simple.pdf"):
+            assert pages <= 2, pdf
+        if pdf.name == "parent-guide.pdf":
+            assert pages == 1, pdf
+        if pdf.name == "slides.pdf":
+            assert pages == len(Presentation(str(pdf.with_suffix(".pptx"))).slides), pdf
+
+
+def test_pdfs_carry_the_text(pdf_pack):
+    lesson = pdf_pack / "11-14" / "what-it-is-and-warning-signs"
+    handout = text_of(lesson / "handout.pdf")
+    assert "Where to get help" in handout and "call 999" in handout and "Key messages" in handout
+    deck = text_of(lesson / "slides.pdf")
+    titles = [s.shapes.title.text_frame.text for s in Presentation(str(lesson / "slides.pptx")).slides]
+    assert all(title.split(" (")[0][:30] in " ".join(deck.split()) for title in titles)
+
+
+def test_font_sizes_follow_the_variant(pdf_pack):
+    lesson = pdf_pack / "11-14" / "what-it-is-and-warning-signs"
+    standard, large, dyslexia = (char_sizes(lesson / f"handout{s}.pdf") for s in ("", "-large-print", "-dyslexia"))
+    assert min(standard) >= 12 and standard.most_common(1)[0][0] == 12
+    assert min(large) >= 16 and large.most_common(1)[0][0] == 18
+    assert min(dyslexia) >= 12 and dyslexia.most_common(1)[0][0] == 13
+    pages = [int(info(lesson / f"handout{s}.pdf")["Pages"]) for s in ("", "-large-print")]
+    assert pages[1] > pages[0], "large print is set larger, never scaled down to the same pages"
+
+
+def test_letter_paper_and_byte_identical_pdfs(tmp_path):
+    options = dict(bands=["9-11"], lessons=["online-friends-and-tricky-requests"], formats=["pdf"], paper="letter",
+                   today=TODAY)
+    build(BuildOptions(out=tmp_path / "a", **options))
+    build(BuildOptions(out=tmp_path / "b", **options))
+    first = sorted((tmp_path / "a").rglob("*.pdf"))
+    assert first and all(info(pdf)["Page size"].endswith("(letter)") for pdf in first if pdf.name != "slides.pdf")
+    for pdf in first:
+        assert pdf.read_bytes() == (tmp_path / "b" / pdf.relative_to(tmp_path / "a")).read_bytes(), pdf
+
+
+def test_without_libreoffice_the_office_files_are_still_written(cli, monkeypatch, tmp_path):
+    python_only = tmp_path / "bin"
+    python_only.mkdir()
+    monkeypatch.setenv("PATH", str(python_only))
+    result = cli("build", "--band", "9-11", "--format", "pdf")
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [
+        "PDF needs LibreOffice, which is not installed; install it with: apt-get install libreoffice-impress "
+        "libreoffice-writer; the PPTX and DOCX files were written to output"]
+    files = {p.suffix for p in (tmp_path / "output").rglob("*.*")}
+    assert files == {".pptx", ".docx", ".json"}
+    assert cli("build", "--band", "9-11").exit_code == 0
