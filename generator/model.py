@@ -153,10 +153,6 @@ class Module(Record):
     sources: list[Source] = Field(min_length=1)
     bands: dict[str, ModuleBand] = Field(min_length=1)
 
-    def title_for(self, band_id: str) -> str:
-        """Return the segment title for *band_id*."""
-        return self.bands[band_id].title or self.title
-
 
 def _require(ok: object, message: str) -> None:
     """Raise ValueError(*message*) unless *ok*."""

@@ -78,14 +78,6 @@ def report(checks: list[ArtefactCheck], packs, rules: GateRules, pupil_paths: di
     return result
 
 
-def run_gate(curriculum, school, packs, artefacts) -> GateReport:
-    """Return every finding of the gate on *artefacts*, built from *packs* (in this process)."""
-    rules = gate_rules(curriculum, school)
-    by_band = {pack.band.id: pack for pack in packs}
-    checks = [check_artefact(a, by_band[a.band], rules) for a in artefacts]
-    return report(checks, packs, rules, pupil_paths(artefacts))
-
-
 def pupil_paths(artefacts) -> dict[str, list[str]]:
     """Return the paths of each band's pupil artefacts."""
     out = {}

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..colour import DARK, MIN_CONTRAST, contrast, text_on
+from ..colour import DARK, MIN_CONTRAST, contrast, grey, text_on
 from ..paths import shipped
 from ..plan import BandPack
 
@@ -33,7 +33,18 @@ class Design:
     @property
     def primary_text_on_white(self) -> str:
         """Return the primary colour if it is readable on white, else near-black."""
-        return self.primary if contrast(self.primary, "FFFFFF") >= MIN_CONTRAST else DARK
+        return _readable(self.primary)
+
+    @property
+    def accent_text_on_white(self) -> str:
+        """Return the accent colour if it is readable on white, else near-black."""
+        return _readable(self.accent)
+
+
+def _readable(colour: str) -> str:
+    """Return *colour* if text in it reads on white, in colour and in greyscale, else near-black."""
+    ok = min(contrast(colour, "FFFFFF"), contrast(grey(colour), "FFFFFF")) >= MIN_CONTRAST
+    return colour if ok else DARK
 
 
 def design_for(pack: BandPack, when: dt.datetime, paper: str | None = None) -> Design:

@@ -72,7 +72,8 @@ def _styles(doc, design: Design, body_pt: float) -> dict[str, str]:
     for level, size in HEADING_PT.items():
         font = styles[f"Heading {level}"].font
         font.size, font.italic = Pt(size + body_pt - BODY_PT), False
-        font.color.rgb = RGBColor.from_string(design.primary_text_on_white)
+        colour = design.primary_text_on_white if level == 1 else design.accent_text_on_white
+        font.color.rgb = RGBColor.from_string(colour)
     styles["Footer"].font.size = Pt(body_pt)
     _language(doc, design.language)
     return {name: style.style_id for name, style in styles.items()}
