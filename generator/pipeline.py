@@ -10,13 +10,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .artefacts import Artefact, PackRenderer
-from .gate import ArtefactCheck, GateReport, GateRules, check_artefact, gate_rules, pupil_paths, report
-from .gate.inspect import read_deck, read_document
 from .checks import check
 from .config import School, adapt, load_school
 from .curriculum import Curriculum, load_curriculum
 from .deck import compose
 from .errors import ContentError, Problem, UsageProblem
+from .gate import ArtefactCheck, GateReport, GateRules, check_artefact, gate_rules, pupil_paths, report
+from .gate.inspect import read_deck, read_document
 from .paths import shipped
 from .pdf import PdfUnavailable, to_pdf
 from .plan import BandPack, band_pack
@@ -76,7 +76,7 @@ def plan(loaded: Loaded, options: BuildOptions) -> list[BandPack]:
     packs = [band_pack(loaded.curriculum, loaded.school, b, options.lessons, options.modules) for b in bands]
     for pack in packs:
         for lesson in pack.lessons:
-            compose(pack, lesson)
+            compose(pack, lesson)     # fails early, naming the lesson, if two slides share a title
     return packs
 
 
