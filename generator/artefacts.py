@@ -105,13 +105,12 @@ class PackRenderer:
         quiz = [q for c in contents for q in c.quiz]
         minutes = pack.intro_minutes + sum(c.minutes for c in contents) + pack.plenary_minutes
         sources = {(s.publisher, s.title): s for seg in lesson.segments + lesson.staff for s in seg.module.sources}
-        keywords = {k.term: k for c in contents for k in c.keywords}
         return self._common() | {
             "lesson": lesson, "slides": slides, "quiz": quiz, "total_minutes": minutes,
             "intro_minutes": pack.intro_minutes, "plenary_minutes": pack.plenary_minutes,
             "discussion": [q for c in contents for q in c.discussion],
             "misconceptions": [m for c in contents for m in c.misconceptions],
-            "services": self._staff_services(), "keywords": list(keywords.values()),
+            "services": self._staff_services(),
             "sources": sorted(sources.values(), key=lambda s: (s.publisher, s.title)),
         }
 

@@ -101,9 +101,8 @@ def _opening(pack: BandPack, lesson: Lesson) -> list[SlideSpec]:
     outcomes = [Item(o) for s in lesson.segments for o in s.content.objectives]
     slides += _pages("In this lesson, I can ...", notes.outcomes, outcomes)
     slides += _pages("Where do you stand?", f"{lesson.baseline.notes} {notes.baseline}", _baseline(lesson))
-    keywords = {k.term: k for s in lesson.segments for k in s.content.keywords}
-    if keywords:
-        slides += _pages("Keywords", notes.keywords, [Item(k.definition, k.term) for k in keywords.values()])
+    if lesson.keywords:
+        slides += _pages("Keywords", notes.keywords, [Item(k.definition, k.term) for k in lesson.keywords])
     return slides
 
 

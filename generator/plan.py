@@ -50,6 +50,15 @@ class Lesson:
         return (chosen or fallback)[0].content.activity if fallback else None
 
     @property
+    def keywords(self) -> list:
+        """Return the keywords of every segment, each term once (its first definition)."""
+        terms = {}
+        for segment in self.segments:
+            for keyword in segment.content.keywords:
+                terms.setdefault(keyword.term.lower(), keyword)
+        return list(terms.values())
+
+    @property
     def key_messages(self) -> list[str]:
         """Return the key messages of every segment, each once, in teaching order."""
         return list(dict.fromkeys(m for s in self.segments for m in s.content.key_messages))
