@@ -95,7 +95,7 @@ def render(loaded: Loaded, packs: list[BandPack], options: BuildOptions) -> tupl
     jobs = [(pack, lesson.id, *setting) for pack in packs for lesson in pack.lessons]
     jobs += [(pack, None, *setting) for pack in packs if letters]
     workers = min(len(jobs), os.cpu_count() or 1)
-    if workers < 2:
+    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():   # no fork on Windows
         parts = [_render_job(*job) for job in jobs]
     else:
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
