@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from . import layout as L
 from .errors import ContentError, Problem
 from .plan import BandPack, Lesson
 from .textfit import height_in, line_count, paginate
+
+
+NUMBERED = re.compile(r"^\d+[.)]\s")
 
 
 @dataclass(frozen=True)
@@ -114,7 +118,8 @@ def _segment(pack: BandPack, segment) -> list[SlideSpec]:
     content, notes = segment.content, pack.frame.notes
     slides = []
     for slide in content.slides:
-        slides += _pages(slide.title, slide.notes, [Item(b) for b in slide.bullets])
+        numbered = all(NUMBERED.match(b) for b in slide.bullets)     # "1. ..." needs no bullet as well
+        slides += _pages(slide.title, slide.notes, [Item(b, bullet=not numbered) for b in slide.bullets])
     slides += _scenario(content.scenario)
     if content.misconceptions:
         myths = [Item(m.correction, f"Myth: {m.myth} Fact", bullet=False) for m in content.misconceptions]
