@@ -281,7 +281,6 @@ class ParentBand(Record):
     opening: list[Text] = Field(min_length=1)
     why: list[Text] = Field(min_length=1)
     talking: list[Text] = Field(min_length=1)
-    family_rules: list[Text] = Field(min_length=1)
     if_it_happens: list[Text] = Field(min_length=1)
     closing: Text
     guide: ParentGuide
