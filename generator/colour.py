@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import colorsys
+
 MIN_CONTRAST = 4.5
 DARK, LIGHT = "1A1A1A", "FFFFFF"
 
@@ -26,6 +28,16 @@ def grey(hex_colour: str) -> str:
     r, g, b = (int(value[i:i + 2], 16) for i in (0, 2, 4))
     level = round(0.299 * r + 0.587 * g + 0.114 * b)
     return f"{level:02X}" * 3
+
+
+def hue_family(hex_colour: str) -> str | None:
+    """Return "red" or "green" for a clearly red or green colour, else None."""
+    value = hex_colour.lstrip("#")
+    hue, lightness, saturation = colorsys.rgb_to_hls(*(int(value[i:i + 2], 16) / 255 for i in (0, 2, 4)))
+    if saturation < 0.3 or not 0.15 < lightness < 0.9:
+        return None
+    degrees = hue * 360
+    return "red" if degrees < 20 or degrees > 340 else "green" if 80 <= degrees <= 160 else None
 
 
 def text_on(background: str) -> str:

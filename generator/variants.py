@@ -17,6 +17,7 @@ class Variant:
     min_pt: float               # the gate's smallest allowed body text
     max_pt: float | None = None     # the gate's largest allowed body text
     min_spacing: float | None = None   # the gate's smallest allowed line spacing
+    no_red_green: bool = False         # the gate refuses red and green text in one document
 
     @property
     def suffix(self) -> str:
@@ -29,5 +30,5 @@ VARIANTS = {
     # RNIB clear print: 16pt minimum, 18pt preferred, sans serif, no italics or underlining, left aligned.
     "large-print": Variant("large-print", 18, 18, 1.15, None, 16),
     # British Dyslexia Association style guide: sans serif 12-14pt, 1.5 spacing, cream paper.
-    "dyslexia": Variant("dyslexia", 13, 14, 1.5, "FFF8E7", 12, 14, 1.5),
+    "dyslexia": Variant("dyslexia", 13, 14, 1.5, "FFF8E7", 12, 14, 1.5, True),
 }

@@ -288,3 +288,13 @@ def test_text_must_stay_readable_printed_in_greyscale():
     red_on_black = deck(slide(1, "Colours", Run("Red on black", 24, "FF0000", "000000", "Body")))
     assert [p.message for p in accessibility([red_on_black])] == [
         "text 'Red on black' has contrast 2.4:1 printed in greyscale on #000000; use at least 4.5:1"]
+
+
+def test_dyslexia_handouts_avoid_red_green_pairs():
+    def handout(*colours):
+        runs = [Run(f"Point {n}.", 13, c, "FFF8E7") for n, c in enumerate(colours)]
+        return variant_doc("dyslexia", *runs, spacing=1.5, page="FFF8E7")
+
+    assert accessibility([handout("1A1A1A", "B00000")]) == []
+    assert [p.message for p in accessibility([handout("B00000", "006400")])] == [
+        "uses red and green text together; the dyslexia variant avoids red/green pairs (use dark text and bold)"]

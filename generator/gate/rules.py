@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from ..colour import MIN_CONTRAST, contrast, grey
+from ..colour import MIN_CONTRAST, contrast, grey, hue_family
 from ..errors import Problem
 from ..variants import VARIANTS
 from .inspect import DocFacts
@@ -212,6 +212,10 @@ def _document(artefact, variant) -> list[Problem]:
                             f"the {variant.id} variant prints on #{variant.page_colour}"))
     for p in written:
         out += _paragraph(artefact, p, variant)
+    families = {hue_family(r.colour) for p in written for r in p.runs if r.text.strip()}
+    if variant.no_red_green and {"red", "green"} <= families:
+        out.append(_problem(artefact, "", "accessibility", f"uses red and green text together; the {variant.id} "
+                            "variant avoids red/green pairs (use dark text and bold)"))
     return out
 
 
