@@ -87,7 +87,7 @@ def validate(config, curriculum, strict, report):
     result = _run(lambda: pipeline.validate(_options(config=config, curriculum=curriculum, strict=strict)))
     _warn(result.problems)
     if report:
-        for line in reading_report(result.grades, pipeline.targets(config, curriculum)):
+        for line in reading_report(result.grades, result.targets):
             click.echo(line)
     click.echo(f"OK: no errors, {len(result.problems)} warning(s)")
 

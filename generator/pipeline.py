@@ -164,8 +164,3 @@ def validate(options: BuildOptions) -> GateReport:
     packs = plan(loaded, options)
     return gate(loaded, packs, *render(loaded, packs, options), options)
 
-
-def targets(config: Path | None, curriculum: Path | None) -> dict[str, float]:
-    """Return each band's reading-grade target."""
-    loaded = load(BuildOptions(config=config, curriculum=curriculum))
-    return {band_id: band.reading_grade for band_id, band in loaded.curriculum.bands.items()}

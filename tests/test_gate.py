@@ -13,7 +13,8 @@ from generator.config import School, SchoolConfig
 from generator.curriculum import load_curriculum
 from generator.errors import ContentError
 from generator.gate.inspect import DeckFacts, DocFacts, Paragraph, Run, SlideFacts, read_deck, read_document
-from generator.gate.readability import readability, rising_targets
+from generator.checks import rising_targets
+from generator.gate.readability import readability
 from generator.gate import check_artefact, gate_rules, report
 from generator.gate.rules import accessibility, audience, key_messages, language, signposting, terms
 from generator.model import LanguageRule

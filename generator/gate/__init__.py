@@ -42,6 +42,7 @@ class GateReport:
 
     problems: list[Problem] = field(default_factory=list)
     grades: dict[str, dict[str, float]] = field(default_factory=dict)
+    targets: dict[str, float] = field(default_factory=dict)   # each band's reading-grade target
 
 
 def gate_rules(curriculum, school) -> GateRules:
@@ -66,7 +67,8 @@ def check_artefact(artefact, pack, rules: GateRules) -> ArtefactCheck:
 
 def report(checks: list[ArtefactCheck], packs, rules: GateRules, pupil_paths: dict[str, list[str]]) -> GateReport:
     """Return the gate's report from each artefact's check, adding the band-level term rule."""
-    result = GateReport([p for c in checks for p in c.problems])
+    result = GateReport([p for c in checks for p in c.problems],
+                        targets={pack.band.id: pack.band.reading_grade for pack in packs})
     for check in checks:
         if check.grade is not None:
             result.grades.setdefault(check.band, {})[check.path] = check.grade

@@ -72,8 +72,3 @@ def readability(artefacts, packs) -> tuple[list[Problem], dict[str, dict[str, fl
                                f"{target:g}; use shorter sentences and everyday words", "error", "readability"))
     return out, grades
 
-
-def rising_targets(bands) -> list[str]:
-    """Return the ids of bands whose reading target is below that of a younger band."""
-    ordered = sorted(bands.values(), key=lambda b: (b.min_age, b.max_age))
-    return [later.id for earlier, later in zip(ordered, ordered[1:]) if later.reading_grade < earlier.reading_grade]
