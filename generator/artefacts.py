@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from .deck import compose, dsl_line
+from .deck import compose, dsl_line, person
 from .plan import BandPack, Lesson
 from .render.design import Design
 from .render.documents import BODY_PT, render_document
@@ -34,7 +34,7 @@ class PackRenderer:
 
     def __init__(self, pack: BandPack, design: Design, templates: list):
         self.pack, self.design = pack, design
-        self.env = environment(templates)
+        self.env = environment(templates, pack.localiser.respell)
 
     def lesson_artefacts(self, lesson: Lesson, formats: set[str], variants=("standard",)) -> list[Artefact]:
         """Return the slides, handouts (in each print variant) and teacher notes of *lesson*."""
@@ -68,9 +68,10 @@ class PackRenderer:
         band = pack.band.id
         modules = tuple(sorted({m for lesson in pack.lessons for m in lesson.module_ids}))
         staff = modules + tuple(sorted({s.module.id for lesson in pack.lessons for s in lesson.staff}))
-        parents = self._common() | {"parents": pack.parents, "lessons": pack.lessons,
-                                    "services": pack.services("parents"), "signature": self._signature()}
-        briefing = self._common() | {"lessons": pack.lessons, "services": self._staff_services(),
+        parents = self._common("parents") | {
+            "parents": pack.parents, "lessons": pack.lessons, "services": pack.services("parents"),
+            "signature": self._signature(), "dates": self._lesson_dates()}
+        briefing = self._common("staff") | {"lessons": pack.lessons, "services": self._staff_services(),
                                      "staff": pack.lessons[0].staff if pack.lessons else ()}
         return [
             self._document(f"{band}/parent-letter.docx", None, "parents", "parent-letter", modules,
@@ -78,23 +79,24 @@ class PackRenderer:
             self._document(f"{band}/parent-guide.docx", None, "parents", "parent-guide", modules,
                            "parent-guide.md.j2", pack.parents.guide.title, parents),
             self._document(f"{band}/dsl-briefing.docx", None, "staff", "dsl-briefing", staff,
-                           "dsl-briefing.md.j2", f"DSL briefing: {pack.band.label}", briefing),
+                           "dsl-briefing.md.j2", f"Safeguarding briefing: {pack.band.label}", briefing),
         ]
 
     def _document(self, path, lesson, audience, kind, modules, template, title, context,
                   body_pt: float = BODY_PT, line_spacing: float | None = None, page_colour: str | None = None
                   ) -> Artefact:
         markdown = render_text(self.env, template, **context)
-        footer = " | ".join(x for x in (self.design.school, self.pack.band.label, title) if x)
+        shown = title if audience != "parents" else ""      # letters keep their footer to one line
+        footer = " | ".join(x for x in (self.design.school, self.pack.band.label, shown) if x)
         data = render_document(markdown, title, footer, self.design, body_pt, line_spacing, page_colour)
         return Artefact(path, self.pack.band.id, lesson.id if lesson else None, audience, kind, "docx",
                         modules, data)
 
-    def _common(self) -> dict:
+    def _common(self, audience: str = "students") -> dict:
         pack = self.pack
-        return {"band": pack.band, "school": self.design.school, "frame": pack.frame,
-                "dsl_line": dsl_line(pack), "dsl_name": pack.school.dsl_name, "dsl_contact": self._dsl_contact(),
-                "age_note": pack.age_note}
+        return {"band": pack.band, "school": self.design.school, "frame": pack.frame, "locale": pack.region.locale,
+                "dsl_line": dsl_line(pack), "dsl_line_simple": dsl_line(pack, roles=False), "dsl_name": pack.localiser.value("dsl_short"),
+                "dsl_contact": self._dsl_contact(), "age_note": lambda s: pack.age_note(s, audience)}
 
     def _handout(self, lesson: Lesson) -> dict:
         return self._common() | {"lesson": lesson, "services": self.pack.services("students")}
@@ -105,7 +107,7 @@ class PackRenderer:
         quiz = [q for c in contents for q in c.quiz]
         minutes = pack.intro_minutes + sum(c.minutes for c in contents) + pack.plenary_minutes
         sources = {(s.publisher, s.title): s for seg in lesson.segments + lesson.staff for s in seg.module.sources}
-        return self._common() | {
+        return self._common("staff") | {
             "lesson": lesson, "slides": slides, "quiz": quiz, "total_minutes": minutes,
             "intro_minutes": pack.intro_minutes, "plenary_minutes": pack.plenary_minutes,
             "discussion": [q for c in contents for q in c.discussion],
@@ -120,14 +122,26 @@ class PackRenderer:
         return sorted(services.values(), key=lambda s: not s.emergency)
 
     def _dsl_contact(self) -> str:
-        dsl = self.pack.school.config.dsl
+        """Return who adults contact with a concern, and how."""
+        dsl, locale = self.pack.school.config.dsl, self.pack.region.locale
         if dsl is None:
-            return "Contact the school's Designated Safeguarding Lead with any concern, however small."
-        where = f" ({dsl.where})" if dsl.where else ""
-        return f"Contact {dsl.name}, {dsl.role}{where}, with any concern, however small."
+            return f"Contact {locale.dsl_generic} at the school with any concern, however small."
+        deputy = f" If they are away, contact {person(dsl.deputy, 'deputy ' + locale.dsl_role)}." if dsl.deputy else ""
+        return f"Contact {person(dsl, locale.dsl_role)} with any concern, however small.{deputy}"
 
-    def _signature(self) -> str:
-        dsl = self.pack.school.config.dsl
-        if dsl is None:
-            return f"The safeguarding team{', ' + self.design.school if self.design.school else ''}"
-        return f"{dsl.name}, {dsl.role}"
+    def _signature(self) -> list[str]:
+        """Return the letter's signature lines: the person the config names, else the role."""
+        config, locale = self.pack.school.config, self.pack.region.locale
+        who = config.letter_from or config.dsl
+        if who is None:
+            role = locale.dsl_role[0].upper() + locale.dsl_role[1:]
+            return [role] + ([self.design.school] if self.design.school else [])
+        default = locale.dsl_role if who is config.dsl else ""
+        return [who.name, ", ".join(x for x in (who.role or default, self.design.school) if x)]
+
+    def _lesson_dates(self) -> dict[int, str]:
+        """Return each lesson's date as the region writes it, by lesson number, where the config gives one."""
+        dates = self.pack.school.config.lesson_dates.get(self.pack.band.id, [])
+        form = self.pack.region.locale.date_format
+        return {n: form.format(weekday=d.strftime("%A"), day=d.day, month=d.strftime("%B"), year=d.year)
+                for n, d in enumerate(dates, start=1)}

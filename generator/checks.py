@@ -8,13 +8,14 @@ from .config import School
 from .curriculum import Curriculum
 from .errors import Problem
 from .schema import located
+from .textchecks import check_roles, check_texts
 
 STALE_AFTER = dt.timedelta(days=365)
 
 
-def check(curriculum: Curriculum, school: School, today: dt.date) -> list[Problem]:
-    """Return every problem in *curriculum* as adapted for *school*."""
-    problems = []
+def check(curriculum: Curriculum, school: School, today: dt.date, built: list[str]) -> list[Problem]:
+    """Return every problem in *curriculum* as adapted for *school*, for the bands *built*."""
+    problems = check_texts(curriculum.texts, curriculum.regions)
     for module_id, module in curriculum.modules.items():
         problems += _module(curriculum, module_id, module)
         if today - module.reviewed > STALE_AFTER:
@@ -25,12 +26,16 @@ def check(curriculum: Curriculum, school: School, today: dt.date) -> list[Proble
         problems.append(_at(curriculum, ("band", band_id), ("reading_grade",),
                             "is below a younger band's target; reading targets must rise with age",
                             rule="readability"))
-    for band_id in curriculum.bands:
-        problems += _band(curriculum, band_id)
+    region = curriculum.regions.get(school.config.region)
+    for band_id in built:
+        problems += _band(curriculum, school, band_id)
+        band = curriculum.bands[band_id]
+        if region is not None:
+            problems += check_roles(curriculum.texts, region, band, band.content_band)
     problems += _school(curriculum, school)
-    for region in curriculum.regions.values():
+    if region is not None:
         problems += _region(curriculum, region, today)
-    return problems
+    return sorted(set(problems))
 
 
 def rising_targets(bands) -> list[str]:
@@ -70,7 +75,7 @@ def _module(curriculum: Curriculum, module_id: str, module) -> list[Problem]:
     return out
 
 
-def _band(curriculum: Curriculum, band_id: str) -> list[Problem]:
+def _band(curriculum: Curriculum, school: School, band_id: str) -> list[Problem]:
     band = curriculum.bands[band_id]
     content = band.content_band
     key = ("band", band_id)
@@ -86,10 +91,11 @@ def _band(curriculum: Curriculum, band_id: str) -> list[Problem]:
     sequence_band = band_id if band_id in curriculum.sequences.bands else content
     if sequence_band not in curriculum.sequences.bands:
         return out + [_at(curriculum, key, ("id",), "has no lesson sequence in sequences.yaml")]
-    return out + _sequence(curriculum, sequence_band, content)
+    return out + _sequence(curriculum, school, band_id, sequence_band, content)
 
 
-def _sequence(curriculum: Curriculum, sequence_band: str, content: str) -> list[Problem]:
+def _sequence(curriculum: Curriculum, school: School, band_id: str, sequence_band: str,
+              content: str) -> list[Problem]:
     key = ("sequence", sequence_band)
     seq = curriculum.sequences
     out, seen = [], set()
@@ -111,9 +117,21 @@ def _sequence(curriculum: Curriculum, sequence_band: str, content: str) -> list[
         if lesson.handout_activity and lesson.handout_activity not in lesson.modules:
             out.append(_at(curriculum, key, (i, "handout_activity"), "must name one of the lesson's modules"))
         if minutes > seq.lesson_minutes:
-            out.append(_at(curriculum, key, (i, "modules"),
-                           f"lesson takes {minutes} minutes, more than lesson_minutes {seq.lesson_minutes}"))
+            out.append(_too_long(curriculum, school, key, (i, "modules"), band_id, lesson.id, minutes))
     return out
+
+
+def _too_long(curriculum: Curriculum, school: School, key: tuple, loc: tuple, band_id: str, lesson_id: str,
+              minutes: int) -> Problem:
+    """Return the problem of a lesson longer than lesson_minutes, where the user can fix it: the
+    config's lesson_minutes when the config set it, else the sequence."""
+    limit = curriculum.sequences.lesson_minutes
+    message = (f"band {band_id}, lesson {lesson_id} takes {minutes} minutes, more than {limit}; set "
+               f"lesson_minutes to {minutes} or more, or give band {band_id} shorter lessons under sequences:")
+    config = school.config
+    if school.origin is not None and config.lesson_minutes and band_id not in config.sequences:
+        return located(school.origin.raw, school.origin.file, ("lesson_minutes",), message)
+    return _at(curriculum, key, loc, message)
 
 
 def _school(curriculum: Curriculum, school: School) -> list[Problem]:
@@ -126,16 +144,31 @@ def _school(curriculum: Curriculum, school: School) -> list[Problem]:
                            f"no help services for region {config.region!r}; expected one of {', '.join(sorted(curriculum.regions))}"))
     for i, band_id in enumerate(config.default_bands):
         if band_id not in curriculum.bands:
-            out.append(located(origin.raw, origin.file, ("default_bands", i), f"unknown band {band_id!r}"))
+            out.append(located(origin.raw, origin.file, ("default_bands", i), f"unknown band {band_id!r}; "
+                               f"expected one of {', '.join(curriculum.bands)}"))
+    for band_id, dates in config.lesson_dates.items():
+        if band_id not in curriculum.bands:
+            out.append(located(origin.raw, origin.file, ("lesson_dates", band_id), f"unknown band {band_id!r}; "
+                               f"expected one of {', '.join(curriculum.bands)}"))
     for loc, value in ((("templates", "slides"), config.templates.slides),
                        (("templates", "documents"), config.templates.documents),
                        (("branding", "logo"), config.branding.logo)):
         if value is not None and not school.path(value).is_file():
             out.append(located(origin.raw, origin.file, loc, f"file not found: {school.path(value)}"))
+        elif loc == ("branding", "logo") and value is not None and not _is_image(school.path(value)):
+            out.append(located(origin.raw, origin.file, loc, f"{value} is not a PNG or JPEG image; save the "
+                               "logo as PNG or JPEG and give that file"))
     text = config.templates.text
     if text is not None and not school.path(text).is_dir():
         out.append(located(origin.raw, origin.file, ("templates", "text"), f"folder not found: {school.path(text)}"))
     return out
+
+
+def _is_image(path) -> bool:
+    """Return whether *path* starts like a PNG or JPEG file."""
+    with open(path, "rb") as f:
+        head = f.read(8)
+    return head.startswith(b"\x89PNG\r\n\x1a\n") or head.startswith(b"\xff\xd8\xff")
 
 
 def _region(curriculum: Curriculum, region, today: dt.date) -> list[Problem]:

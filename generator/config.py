@@ -6,23 +6,47 @@ import dataclasses
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints
+import datetime as dt
+
+from pydantic import Field, StringConstraints, field_validator
 
 from .curriculum import Curriculum, Origin
 from .errors import ContentError, Problem
 from .model import AgeBand, HelpService, Id, LanguageRule, LessonSpec, Record, Text
-from .schema import parse
+from .schema import located, parse
 from .yamlsrc import YamlError, load_yaml
 
 Colour = Annotated[str, StringConstraints(pattern=r"^#?[0-9A-Fa-f]{6}$")]
 
 
-class DSL(Record):
-    """The school's Designated Safeguarding Lead, as pupils should find them."""
+class Person(Record):
+    """Someone pupils and parents should be able to find: name, role, where and how to reach them."""
 
     name: Text
-    role: Text = "Designated Safeguarding Lead"
-    where: Text | None = None
+    role: Text | None = None        # default: the region's name for the role
+    where: Text | None = None       # where pupils find them, such as "Room 12, by the library"
+    contact: Text | None = None     # how parents reach them: an email address or phone number
+
+
+class DSL(Person):
+    """The school's Designated Safeguarding Lead (school counselor, wellbeing leader), and a deputy."""
+
+    deputy: Person | None = None
+
+
+class SchoolBand(Record):
+    """A band of the school's: a new one (its fields as in bands.yaml), or changes to a default
+    band's fields; with content_from, any field left out is the content band's."""
+
+    id: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$")]
+    label: Text | None = None
+    min_age: int | None = Field(default=None, ge=4, le=25)
+    max_age: int | None = Field(default=None, ge=4, le=25)
+    school_years: Text | None = None
+    reading_grade: float | None = Field(default=None, gt=0, le=16)
+    content_from: str | None = None
+    preferred_term: Text | None = None
+    avoid_terms: list[Text] | None = None
 
 
 class Branding(Record):
@@ -49,9 +73,11 @@ class SchoolConfig(Record):
     region: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] = "UK"
     paper: Literal["a4", "letter"] | None = None
     lesson_minutes: int | None = Field(default=None, ge=30, le=120)
+    lesson_dates: dict[str, list[dt.date]] = {}
+    letter_from: Person | None = None
     branding: Branding = Branding()
     templates: Templates = Templates()
-    bands: list[AgeBand] = []
+    bands: list[SchoolBand] = []
     default_bands: list[Text] = []
     sequences: dict[str, list[LessonSpec]] = {}
     extra_services: list[HelpService] = []
@@ -59,6 +85,11 @@ class SchoolConfig(Record):
     preferred_term: Text | None = None
     language_rules: list[LanguageRule] = []
     variants: list[Literal["standard", "large-print", "dyslexia"]] = Field(default=["standard"], min_length=1)
+
+    @field_validator("region", mode="before")
+    @classmethod
+    def _upper(cls, value):
+        return value.strip().upper() if isinstance(value, str) else value
 
 
 @dataclasses.dataclass(frozen=True)
@@ -73,10 +104,20 @@ class School:
         """Return *value* resolved against the config's folder."""
         return None if value is None else (self.folder / value)
 
-    @property
-    def dsl_name(self) -> str:
-        dsl = self.config.dsl
-        return dsl.name if dsl else "your Designated Safeguarding Lead"
+    def notices(self) -> list[Problem]:
+        """Return the warnings about the config as a whole: none given, empty, or naming no DSL."""
+        if self.origin is None:
+            return [Problem("no --config given", 0, "", "the packs name no safeguarding lead, only the role; run "
+                            "`lessonpack init` to write my-school.yaml, fill it in, then build with --config "
+                            "my-school.yaml", "warning", "signposting")]
+        if not self.origin.raw:
+            return [Problem(self.origin.file, 0, "", "the config is empty, so every default applies and no "
+                            "safeguarding lead is named; fill it in (`lessonpack init` writes a starter)",
+                            "warning")]
+        if self.config.dsl is None:
+            return [Problem(self.origin.file, 0, "dsl", "names no safeguarding lead, so the packs name only the "
+                            "role; add dsl: name, role and where", "warning", "signposting")]
+        return []
 
 
 def load_school(path: Path | None) -> School:
@@ -90,10 +131,34 @@ def load_school(path: Path | None) -> School:
         raise ContentError([e.problem]) from e
     if raw is None and not path.is_file():
         raise ContentError([Problem(shown, 0, "", "config file not found")])
+    if raw is not None and not isinstance(raw, dict):
+        raise ContentError([Problem(shown, getattr(raw, "line", 1) or 1, "", "is not a lessonpack config: "
+                                    "expected fields such as school: and dsl:; `lessonpack init` writes a starter")])
     config, problems = parse(SchoolConfig, raw or {}, shown)
     if problems:
         raise ContentError(problems)
-    return School(config, path.parent, Origin(shown, raw))
+    return School(config, path.parent, Origin(shown, raw or {}))
+
+
+def school_bands(curriculum: Curriculum, school: School) -> tuple[dict[str, AgeBand], list[Problem]]:
+    """Return the curriculum's bands with the school's bands added or changed, and the problems."""
+    bands, problems = dict(curriculum.bands), []
+    origin = school.origin
+    for i, change in enumerate(school.config.bands):
+        fields = change.model_dump(exclude_none=True)
+        base = bands.get(change.id) or bands.get(change.content_from or "")
+        merged = (base.model_dump() if base else {}) | fields
+        if base is not None and change.id not in bands:
+            merged["content_from"] = base.content_band
+        band, found = parse(AgeBand, merged, origin.file)
+        if found:
+            missing = sorted({p.field for p in found})
+            problems.append(located(origin.raw, origin.file, ("bands", i),
+                                    f"band {change.id!r} needs {', '.join(missing)}; give them, or content_from: "
+                                    "a default band to take them from"))
+            continue
+        bands[band.id] = band
+    return bands, problems
 
 
 def adapt(curriculum: Curriculum, school: School) -> Curriculum:
@@ -102,9 +167,10 @@ def adapt(curriculum: Curriculum, school: School) -> Curriculum:
     if school.origin is None:
         return curriculum
     origins = dict(curriculum.origins)
-    bands = dict(curriculum.bands)
+    bands, problems = school_bands(curriculum, school)
+    if problems:
+        raise ContentError(problems)
     for i, band in enumerate(config.bands):
-        bands[band.id] = band
         origins[("band", band.id)] = Origin(school.origin.file, school.origin.raw, ("bands", i))
     sequence_bands = dict(curriculum.sequences.bands)
     for band_id, lessons in config.sequences.items():

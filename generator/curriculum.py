@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field
 
 from .errors import ContentError, Problem
 from .model import AgeBand, Frame, Gate, Module, Parents, Region, Sequences
+from .regional import choose_region
 from .schema import parse
 from .yamlsrc import YamlError, load_yaml
 
@@ -33,6 +34,7 @@ class Curriculum:
     """Everything a build needs from a curriculum folder, and where each part came from."""
 
     root: Path
+    region: str
     bands: dict[str, AgeBand]
     sequences: Sequences
     frame: Frame
@@ -41,6 +43,7 @@ class Curriculum:
     regions: dict[str, Region]
     gate: Gate
     origins: dict[tuple, Origin] = field(default_factory=dict)
+    texts: dict[str, object] = field(default_factory=dict)   # file shown -> its YAML, every region's text
 
     def origin(self, *key) -> Origin:
         """Return where the record named by *key* came from."""
@@ -54,6 +57,9 @@ class _Reader:
         self.root, self.base = root, base
         self.problems: list[Problem] = []
         self.origins: dict[tuple, Origin] = {}
+        self.texts: dict[str, object] = {}
+        self.region: str | None = None      # once set, region text is resolved for this region
+        self.known: tuple = ()
 
     def shown(self, path: Path) -> str:
         try:
@@ -72,6 +78,10 @@ class _Reader:
         except YamlError as e:
             self.problems.append(e.problem)
             return None
+        if self.region:
+            self.texts[shown] = raw
+            raw, problems = choose_region(raw, self.region, self.known, shown)
+            self.problems += problems
         record, problems = parse(model, raw, shown)
         self.problems += problems
         self.origins[key] = Origin(shown, raw)
@@ -89,18 +99,22 @@ class _Reader:
         return records
 
 
-def load_curriculum(root: Path, base: Path | None = None) -> Curriculum:
-    """Return the curriculum in *root*, or raise ContentError listing every problem."""
+def load_curriculum(root: Path, region: str = "UK", base: Path | None = None) -> Curriculum:
+    """Return the curriculum in *root* as read in *region*, or raise ContentError listing every problem."""
     reader = _Reader(root, base or Path.cwd())
     if not root.is_dir():
         raise ContentError([Problem(reader.shown(root), 0, "", "curriculum folder not found")])
+    regions = reader.read_folder("services", Region, "region")
+    reader.region, reader.known = region, tuple(r.region for r in regions.values())
+    if region not in reader.known:
+        reader.region = reader.known[0] if reader.known else region   # the config check names the region
     bands = reader.read(root / "bands.yaml", BandList, ("bands",))
     sequences = reader.read(root / "sequences.yaml", Sequences, ("sequences",))
     frame = reader.read(root / "frame.yaml", Frame, ("frame",))
     parents = reader.read(root / "parents.yaml", Parents, ("parents",))
     gate = reader.read(root / "gate.yaml", Gate, ("gate",))
+    reader.texts.pop(reader.shown(root / "gate.yaml"), None)     # the gate's own messages are for authors
     modules = reader.read_folder("modules", Module, "module")
-    regions = reader.read_folder("services", Region, "region")
     if reader.problems:
         raise ContentError(reader.problems)
     for i, band in enumerate(bands.bands):
@@ -113,5 +127,5 @@ def load_curriculum(root: Path, base: Path | None = None) -> Curriculum:
         file = reader.origins[("region", stem)]
         for i, service in enumerate(region.services):
             reader.origins[("service", region.region, service.id)] = Origin(file.file, file.raw, ("services", i))
-    return Curriculum(root, {b.id: b for b in bands.bands}, sequences, frame, parents,
-                      modules, {r.region: r for r in regions.values()}, gate, reader.origins)
+    return Curriculum(root, reader.region, {b.id: b for b in bands.bands}, sequences, frame, parents,
+                      modules, {r.region: r for r in regions.values()}, gate, reader.origins, reader.texts)

@@ -166,20 +166,35 @@ def _closing(pack: BandPack, lesson: Lesson) -> list[SlideSpec]:
     return slides
 
 
-def dsl_line(pack: BandPack) -> str:
-    """Return the sentence that tells pupils who their safeguarding lead is and where to find them."""
-    dsl = pack.school.config.dsl
+def dsl_line(pack: BandPack, roles: bool = True) -> str:
+    """Return the sentences that tell pupils who their safeguarding lead (and deputy) is and where
+    to find them; without *roles*, by name and place only (the easy-read handout's plainer words)."""
+    dsl, locale = pack.school.config.dsl, pack.region.locale
     if dsl is None:
-        return "You can talk to your Designated Safeguarding Lead, or any adult you trust in school."
-    where = f" ({dsl.where})" if dsl.where else ""
-    return f"You can talk to {dsl.name}, our {dsl.role}{where}, or any adult you trust in school."
+        return f"You can talk to {locale.dsl_generic}, or any adult you trust."
+
+    def who(person_, role: str) -> str:
+        if roles:
+            return person(person_, role, "our ", False)
+        return person_.name + (f" ({person_.where})" if person_.where else "")
+
+    line = f"You can talk to {who(dsl, locale.dsl_role)}, or any adult you trust."
+    if dsl.deputy:
+        line += f" If {dsl.name} is away, talk to {who(dsl.deputy, 'deputy ' + locale.dsl_role)}."
+    return line
+
+
+def person(who, default_role: str, our: str = "", contact: bool = True) -> str:
+    """Return *who* as "Ms Okafor, our Designated Safeguarding Lead (Room 12; 0123 456789)"."""
+    details = "; ".join(x for x in (who.where, contact and who.contact) if x)
+    return f"{who.name}, {our}{who.role or default_role}" + (f" ({details})" if details else "")
 
 
 def help_items(pack: BandPack) -> list[Item]:
     """Return the help slide's items: the intro, the school's DSL and each fitting service."""
     items = [Item(pack.frame.help_intro, bullet=False), Item(dsl_line(pack), bullet=False)]
     for s in pack.services("students"):
-        note = pack.age_note(s)
+        note = pack.age_note(s, "students")
         text = f"{s.what} {s.contact}." + (f" ({note[0].upper()}{note[1:]}.)" if note else "")
         items.append(Item(text, s.name))
     return items

@@ -292,6 +292,16 @@ class Parents(Record):
     bands: dict[str, ParentBand]
 
 
+Pattern = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+def _compiles(pattern: str) -> None:
+    try:
+        re.compile(pattern)
+    except re.error as e:
+        raise ValueError(f"not a valid regular expression ({e})") from e
+
+
 class AgeRange(Record):
     min: int = Field(default=0, ge=0)
     max: int = Field(default=120, le=120)
@@ -302,6 +312,7 @@ class HelpService(Record):
 
     id: Id
     name: Text
+    short: Text | None = None
     what: Text
     who: Text
     ages: AgeRange
@@ -326,25 +337,80 @@ class HelpService(Record):
         parts = [self.phone and f"call {self.phone}", self.text and f"text {self.text}", self.web]
         return "; ".join(p for p in parts if p)
 
+    @property
+    def adults_only(self) -> bool:
+        """Return whether the service is only for adults (18 and over)."""
+        return self.ages.min >= 18
+
+    @property
+    def from_18(self) -> bool:
+        """Return whether young people may use the service only once they are 18 (so every
+        mention of it carries its age)."""
+        return self.adults_only and "students" in self.audiences
+
+    @property
+    def names(self) -> list[str]:
+        """Return the names text may use for the service: its name and its short name."""
+        return [n for n in (self.name, self.short) if n]
+
+
+ROLES = ("emergency", "report", "remove", "helpline", "crisis", "adult_remove")
+
+
+class Locale(Record):
+    """What follows from a region's language variant: spelling, words, money, school words, letters."""
+
+    spelling: Literal["british", "american"] = "british"
+    words: dict[str, str] = {}
+    currency: Text = "£"
+    subject: Text
+    tutor: Text
+    dsl_role: Text
+    dsl_generic: Text
+    dsl_short: Text
+    dsl_words: list[Pattern] = Field(min_length=1)
+    greeting: Text
+    sign_off: Text
+    date_format: Text = "{weekday} {day} {month} {year}"
+
+    @model_validator(mode="after")
+    def _valid(self):
+        for pattern in self.dsl_words:
+            _compiles(pattern)
+        return self
+
 
 class Region(Record):
-    """The help services of one region and its document defaults."""
+    """The help services of one region, which of them fills each role, its locale and its marks."""
 
     region: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
     name: Text
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}-[A-Z]{2}$")]
     paper: Literal["a4", "letter"]
+    locale: Locale
+    roles: dict[Literal[ROLES], list[Id]]
+    marks: list[Text] = []
     services: list[HelpService] = Field(min_length=1)
 
+    @model_validator(mode="after")
+    def _roles_filled(self):
+        ids = {s.id for s in self.services}
+        missing = [role for role in ROLES if not self.roles.get(role)]
+        _require(not missing, f"roles: every role needs a service: {', '.join(missing)}")
+        unknown = sorted({i for names in self.roles.values() for i in names} - ids)
+        _require(not unknown, f"roles name services that are not listed: {', '.join(unknown)}")
+        return self
 
-Pattern = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+    def role(self, name: str) -> list[HelpService]:
+        """Return the services that fill role *name*, in the order the region lists them."""
+        by_id = {s.id: s for s in self.services}
+        return [by_id[i] for i in self.roles.get(name, []) if i in by_id]
 
-
-def _compiles(pattern: str) -> None:
-    try:
-        re.compile(pattern)
-    except re.error as e:
-        raise ValueError(f"not a valid regular expression ({e})") from e
+    @property
+    def all_marks(self) -> list[str]:
+        """Return every word that identifies this region: its marks and its services' names,
+        except names every region shares (such as "Emergency services")."""
+        return list(dict.fromkeys(self.marks + [n for s in self.services if not s.emergency for n in s.names]))
 
 
 class LanguageRule(Record):

@@ -17,6 +17,7 @@ from .deck import compose
 from .errors import ContentError, Problem, UsageProblem
 from .gate import ArtefactCheck, GateReport, GateRules, check_artefact, gate_rules, pupil_paths, report
 from .gate.inspect import read_deck, read_document
+from .gate.regional import with_sources
 from .paths import shipped
 from .pdf import PdfUnavailable, to_pdf
 from .plan import BandPack, band_pack
@@ -57,19 +58,26 @@ class Loaded:
 
 
 def load(options: BuildOptions) -> Loaded:
-    """Load and check the curriculum and config; raise ContentError if anything is an error."""
+    """Load and check the curriculum and config for the bands to build; raise ContentError if
+    anything is an error."""
     school = load_school(options.config)
-    curriculum = adapt(load_curriculum(options.curriculum or shipped("lessons")), school)
-    problems = check(curriculum, school, options.today)
+    curriculum = adapt(load_curriculum(options.curriculum or shipped("lessons"), school.config.region), school)
+    built = [b for b in bands_asked(curriculum, school, options) if b in curriculum.bands]
+    problems = check(curriculum, school, options.today, built) + school.notices()
     if any(p.severity == "error" for p in problems):
         raise ContentError(problems)
     return Loaded(curriculum, school, problems)
 
 
+def bands_asked(curriculum: Curriculum, school: School, options: BuildOptions) -> list[str]:
+    """Return the bands to build: those asked for, else the config's default bands, else all."""
+    return options.bands or school.config.default_bands or list(curriculum.bands)
+
+
 def plan(loaded: Loaded, options: BuildOptions) -> list[BandPack]:
     """Return the pack of every band asked for (default: the config's default bands, or all)."""
     known = loaded.curriculum.bands
-    bands = options.bands or loaded.school.config.default_bands or list(known)
+    bands = bands_asked(loaded.curriculum, loaded.school, options)
     unknown = [b for b in bands if b not in known]
     if unknown:
         raise UsageProblem(f"unknown band {unknown[0]!r}; expected one of {', '.join(known)}")
@@ -134,7 +142,7 @@ def gate(loaded: Loaded, packs: list[BandPack], artefacts: list[Artefact], check
          options: BuildOptions) -> GateReport:
     """Return the safeguarding gate's report; raise ContentError on an error (or, with strict, a warning)."""
     result = report(checks, packs, gate_rules(loaded.curriculum, loaded.school), pupil_paths(artefacts))
-    result.problems = loaded.warnings + result.problems
+    result.problems = loaded.warnings + with_sources(result.problems, loaded.curriculum.texts)
     if any(p.severity == "error" or options.strict for p in result.problems):
         raise ContentError(result.problems)
     return result

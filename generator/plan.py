@@ -8,6 +8,7 @@ from .config import School
 from .curriculum import Curriculum
 from .errors import ContentError, Problem
 from .model import AgeBand, Baseline, FrameBand, HelpService, LessonSpec, Module, ModuleBand, ParentBand, Region
+from .localise import Localiser
 from .wording import with_term
 
 
@@ -77,28 +78,38 @@ class BandPack:
     intro_minutes: int
     plenary_minutes: int
     lesson_minutes: int
+    localiser: Localiser
 
     def services(self, audience: str) -> list[HelpService]:
         """Return the region's services that fit this band and *audience*, emergency first."""
         fitting = [s for s in self.region.services if fits(s, self.band, audience)]
         return sorted(fitting, key=lambda s: not s.emergency)
 
-    def age_note(self, service: HelpService) -> str:
-        """Return a note such as "from age 18" when a service covers only part of the band."""
+    def age_note(self, service: HelpService, audience: str = "students") -> str:
+        """Return a note such as "when you are 18" when a service covers only part of the band
+        (or, for parents and staff, is only for adults)."""
+        if audience != "students":
+            return f"for adults, {service.ages.min} and over" if service.from_18 else ""
+        if service.adults_only and service.ages.min <= self.band.min_age:
+            return f"for adults, {service.ages.min} and over"
         if service.ages.min > self.band.min_age:
-            return f"when you are {service.ages.min}" if service.ages.min >= 18 else f"from age {service.ages.min}"
+            return f"when you are {service.ages.min}" if service.adults_only else f"from age {service.ages.min}"
         if service.ages.max < self.band.max_age:
             return f"under {service.ages.max + 1}"
         return ""
 
 
 def fits(service: HelpService, band: AgeBand, audience: str) -> bool:
-    """Return whether *service* belongs in *band*'s artefacts for *audience*."""
+    """Return whether *service* belongs in *band*'s artefacts for *audience*: parents see what
+    their child's band may see (so no crisis line for 9-11), and adults' services they would use."""
     if audience not in service.audiences:
         return False
     overlaps = service.ages.min <= band.max_age and service.ages.max >= band.min_age
+    old_enough = service.list_from_age is None or band.min_age >= service.list_from_age
     if audience == "students":
-        return overlaps and (service.list_from_age is None or band.min_age >= service.list_from_age)
+        return overlaps and old_enough
+    if audience == "parents":
+        return old_enough and (overlaps or "students" not in service.audiences)
     return overlaps or "students" not in service.audiences
 
 
@@ -116,21 +127,27 @@ def band_pack(curriculum: Curriculum, school: School, band_id: str,
             raise ContentError([Problem("--lesson", 0, "", f"band {band_id} has no lesson {i!r}; "
                                         f"expected one of {', '.join(s.id for s in specs)}") for i in unknown])
     old, new = band.preferred_term, school.config.preferred_term     # the school's name for the crime
-    modules = {i: with_term(m, old, new) for i, m in curriculum.modules.items()
+    region = curriculum.regions[school.config.region]
+    localiser = Localiser(region, band, school.config.dsl, school.config.school)
+
+    def local(record):
+        """Return *record* as this school reads it: its region's words, its people, its term."""
+        return with_term(localiser.record(record), old, new)
+
+    modules = {i: local(m.model_copy(update={"bands": {content: m.bands[content]}}))
+               for i, m in curriculum.modules.items()
                if m.audience == "staff" and content in m.bands or any(i in s.modules for s in specs)}
     staff = tuple(Segment(m, m.bands[content]) for m in modules.values() if m.audience == "staff")
     lessons = tuple(
         Lesson(spec.id, spec.title, n, len(specs),
                tuple(Segment(modules[m], modules[m].bands[content]) for m in spec.modules),
                staff, spec.baseline, tuple(spec.exit_slip), spec.handout_activity, tuple(spec.links))
-        for n, spec in enumerate((with_term(s, old, new) for s in specs), start=1)
+        for n, spec in enumerate((local(s) for s in specs), start=1)
         if not lesson_ids or spec.id in lesson_ids or module_ids)
     seq = curriculum.sequences
     return BandPack(band if not new or not old else band.model_copy(update={"preferred_term": new}), lessons,
-                    with_term(curriculum.frame.bands[content], old, new),
-                    with_term(curriculum.parents.bands[content], old, new),
-                    curriculum.regions[school.config.region], school,
-                    seq.intro_minutes, seq.plenary_minutes, seq.lesson_minutes)
+                    local(curriculum.frame.bands[content]), local(curriculum.parents.bands[content]),
+                    region, school, seq.intro_minutes, seq.plenary_minutes, seq.lesson_minutes, localiser)
 
 
 def _custom_spec(curriculum: Curriculum, first: LessonSpec, module_ids: list[str], content: str) -> LessonSpec:

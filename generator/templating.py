@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, TemplateError
+from jinja2 import BaseLoader, ChoiceLoader, FileSystemLoader, StrictUndefined, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
 from .errors import LessonpackError
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>&~])")
+_TAG = re.compile(r"(\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\})", re.S)
 
 
 class TemplateProblem(LessonpackError):
@@ -23,10 +24,25 @@ def escape_markdown(value) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
-def environment(folders: list[Path]) -> SandboxedEnvironment:
-    """Return a sandboxed environment loading templates from the first of *folders* that has them."""
+class LocalisedLoader(BaseLoader):
+    """Loads templates from the first of several folders, with their own words (not their
+    Jinja tags) respelled for the pack's region."""
+
+    def __init__(self, folders: list[Path], respell):
+        self.inner = ChoiceLoader([FileSystemLoader(str(f)) for f in folders])
+        self.respell = respell
+
+    def get_source(self, environment, template):
+        source, filename, uptodate = self.inner.get_source(environment, template)
+        parts = _TAG.split(source)
+        return "".join(p if i % 2 else self.respell(p) for i, p in enumerate(parts)), filename, uptodate
+
+
+def environment(folders: list[Path], respell=lambda text: text) -> SandboxedEnvironment:
+    """Return a sandboxed environment loading templates from the first of *folders* that has
+    them, their words respelled by *respell*."""
     return SandboxedEnvironment(
-        loader=ChoiceLoader([FileSystemLoader(str(f)) for f in folders]),
+        loader=LocalisedLoader(folders, respell),
         undefined=StrictUndefined,
         finalize=escape_markdown,
         trim_blocks=True,

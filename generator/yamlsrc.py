@@ -59,12 +59,24 @@ class YamlError(Exception):
         self.problem = problem
 
 
+NOT_TEXT = ("is not a YAML text file ({what}); save the settings as plain text, for example by "
+            "editing the file `lessonpack init` writes")
+
+
 def load_yaml(path: Path, shown: str) -> object:
     """Return the parsed contents of *path*; *shown* is the name used in messages."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as e:
-        raise YamlError(Problem(shown, 0, "", f"cannot read file: {e}")) from e
+        data = path.read_bytes()
+    except OSError as e:
+        raise YamlError(Problem(shown, 0, "", f"cannot read file: {e.strerror}")) from e
+    if data.startswith(b"PK\x03\x04"):
+        raise YamlError(Problem(shown, 0, "", NOT_TEXT.format(what="it is a Word document or another zip file")))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise YamlError(Problem(shown, 0, "", NOT_TEXT.format(what="it is not UTF-8 text"))) from e
+    if "\x00" in text:
+        raise YamlError(Problem(shown, 0, "", NOT_TEXT.format(what="it holds binary data")))
     try:
         return yaml.load(text, Loader=_LineLoader)
     except yaml.MarkedYAMLError as e:

@@ -53,10 +53,21 @@ def test_validate_reports_every_problem_and_exits_1(cli, curriculum):
     assert all("[completeness] required" in line and "what-to-do.yaml:1:" in line for line in lines)
 
 
+NO_CONFIG = ("no --config given: [signposting] warning: the packs name no safeguarding lead, only the role; "
+             "run `lessonpack init` to write my-school.yaml, fill it in, then build with --config my-school.yaml")
+
+
 def test_validate_passes_on_the_shipped_curriculum(cli):
     result = cli("validate")
     assert result.exit_code == 0
-    assert result.output.startswith("OK: no errors")
+    assert result.output.splitlines() == [NO_CONFIG, "OK: no errors, 1 warning(s)"]
+
+
+def test_a_build_without_a_config_warns_once_that_no_lead_is_named(cli):
+    result = cli("build", "--band", "9-11", "--format", "docx")
+    assert result.exit_code == 0
+    assert result.output.splitlines()[0] == NO_CONFIG
+    assert result.output.count("no --config given") == 1
 
 
 def test_list_shows_bands_lessons_modules_and_regions(cli):

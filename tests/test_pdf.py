@@ -11,6 +11,7 @@ import re
 import shutil
 import subprocess
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from pdfminer.high_level import extract_pages
@@ -123,3 +124,22 @@ def test_without_libreoffice_the_office_files_are_still_written(cli, monkeypatch
     files = {p.suffix for p in (tmp_path / "output").rglob("*.*")}
     assert files == {".pptx", ".docx", ".json"}
     assert cli("build", "--band", "9-11").exit_code == 0
+
+
+@pytest.mark.parametrize("config", ["uk-school", "us-district", "au-school"])
+def test_parent_letters_fit_one_page_on_a4_and_letter(tmp_path, config):
+    assert shutil.which("soffice") and shutil.which("pdfinfo"), \
+        "needs: apt-get install libreoffice-writer libreoffice-impress poppler-utils"
+    examples = Path(__file__).parent.parent / "examples"
+    letters = []
+    for paper in ("a4", "letter"):
+        out = tmp_path / paper
+        build(BuildOptions(out=out, config=examples / f"{config}.yaml", formats=["docx"], paper=paper, today=TODAY))
+        letters += [shutil.copy(p, tmp_path / f"{p.parent.name}-{paper}.docx") for p in out.glob("*/parent-letter.docx")]
+    assert len(letters) >= 4
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to",
+                    "pdf", "--outdir", str(tmp_path / "pdf"), *map(str, letters)], check=True, capture_output=True,
+                   timeout=600)
+    for letter in letters:
+        pdf = tmp_path / "pdf" / (Path(letter).stem + ".pdf")
+        assert info(pdf)["Pages"] == "1", f"{Path(letter).name} runs to {info(pdf)['Pages']} pages"

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from ..errors import Problem
 from .readability import readability
+from .regional import adult_ages, foreign_marks, other_regions, school_people
 from .rules import (accessibility, audience, key_messages, language, preferred_term, signposting, term_unused,
                     terms, uses_term)
 
@@ -20,9 +21,9 @@ class GateRules:
 
     language: tuple
     key_messages: tuple
-    staff_texts: tuple
     regions: dict
     preferred: str | None
+    foreign: object          # a pattern of every other region's marks
 
 
 @dataclass
@@ -49,15 +50,17 @@ def gate_rules(curriculum, school) -> GateRules:
     """Return the rules for *curriculum* as adapted for *school*."""
     config = school.config
     return GateRules(tuple(curriculum.gate.language) + tuple(config.language_rules),
-                     tuple(curriculum.gate.key_messages), tuple(staff_texts(curriculum)),
-                     curriculum.regions, config.preferred_term)
+                     tuple(curriculum.gate.key_messages), curriculum.regions, config.preferred_term,
+                     foreign_marks(curriculum.regions, config.region))
 
 
 def check_artefact(artefact, pack, rules: GateRules) -> ArtefactCheck:
     """Return every finding of the per-artefact rules (1-7) on *artefact*."""
     one, packs = [artefact], {artefact.band: pack}
     problems = language(one, rules.language) + terms(one, packs) + key_messages(one, rules.key_messages)
-    problems += signposting(one, packs, rules.regions) + audience(one, rules.staff_texts)
+    problems += signposting(one, packs, rules.regions) + audience(one, staff_texts(pack))
+    problems += other_regions(artefact, rules.foreign, pack.region.region) + adult_ages(artefact, pack)
+    problems += school_people(artefact, pack)
     hard_to_read, grades = readability(one, packs)
     problems += hard_to_read + accessibility(one)
     grade = grades.get(artefact.band, {}).get(artefact.path)
@@ -89,14 +92,12 @@ def pupil_paths(artefacts) -> dict[str, list[str]]:
     return out
 
 
-def staff_texts(curriculum) -> list[str]:
-    """Return every sentence group written only for staff: the staff modules' text."""
+def staff_texts(pack) -> list[str]:
+    """Return every sentence group written only for staff: the pack's staff modules' text, as built."""
     out = []
-    for module in curriculum.modules.values():
-        if module.audience != "staff":
-            continue
-        for band in module.bands.values():
-            out += [band.summary, band.scenario.setting] + band.key_messages + band.objectives
-            out += [q.question for q in band.quiz]
-            out += [t for s in band.sections for t in s.paragraphs + s.bullets]
+    for segment in pack.lessons[0].staff if pack.lessons else ():
+        band = segment.content
+        out += [band.summary, band.scenario.setting] + band.key_messages + band.objectives
+        out += [q.question for q in band.quiz]
+        out += [t for s in band.sections for t in s.paragraphs + s.bullets]
     return out

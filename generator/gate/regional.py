@@ -1,0 +1,91 @@
+"""The gate's rules on who a built artefact points its reader to: only its own region's services
+and bodies, adults' services always with their age, and the school's own safeguarding lead by
+name wherever the role is mentioned."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..errors import Problem
+from ..textchecks import _bare, _pattern, mark_words, strings
+from ..yamlsrc import field_path, line_of
+from .units import units
+
+NAMED_IN = ("slides", "handout", "handout-simple", "parent-letter", "parent-guide")
+
+
+def foreign_marks(regions, code: str) -> re.Pattern | None:
+    """Return a pattern finding any other region's marks in *code*'s artefacts."""
+    marks = mark_words(regions)
+    return _pattern({w for other, words in marks.items() if other != code for w in words})
+
+
+def _problem(artefact, where: str, message: str) -> Problem:
+    return Problem(artefact.path, 0, where, message, "error", "signposting")
+
+
+def other_regions(artefact, pattern: re.Pattern | None, region: str) -> list[Problem]:
+    """Return a problem for each place *artefact* names another region's service, body or law."""
+    out = []
+    for unit in units(artefact) if pattern else ():
+        if found := pattern.search(unit.text):
+            out.append(_problem(artefact, unit.where, f"names {found.group(0)!r}, which belongs to another "
+                                f"region, in a {region} pack; use the {region} service's token or region text"))
+    return out
+
+
+def with_sources(problems: list[Problem], texts: dict) -> list[Problem]:
+    """Return *problems* with each other-region finding naming the curriculum file and line its
+    word came from (texts: file shown -> parsed YAML)."""
+    out = []
+    for p in problems:
+        found = _FOREIGN.match(p.message) if p.rule == "signposting" else None
+        source = found and _source(found.group(1), texts)
+        out.append(replace(p, message=f"{p.message} (it comes from {source})") if source else p)
+    return out
+
+
+_FOREIGN = re.compile(r"names '(.+?)', which belongs to another region")
+
+
+def _source(word: str, texts: dict) -> str | None:
+    for shown, raw in texts.items():
+        for loc, text, _ in strings(raw):
+            if word in text:
+                return f"{shown}:{line_of(raw, loc)} {field_path(loc)}"
+    return None
+
+
+def adult_ages(artefact, pack) -> list[Problem]:
+    """Return a problem for each mention of a service for adults that does not give its age."""
+    names = [(_bare(n), s) for s in pack.region.services if s.from_18 for n in s.names]
+    out = []
+    for unit in units(artefact):
+        for name, service in names:
+            if name in unit.text and "18" not in unit.text:
+                out.append(_problem(artefact, unit.where, f"names {name} without its age: it is for adults, "
+                                    f"{service.ages.min} and over; say so beside it"))
+                break
+    return out
+
+
+def school_people(artefact, pack) -> list[Problem]:
+    """Return problems where the school's named safeguarding lead is missing, or where the role
+    is mentioned without their name beside it."""
+    dsl = pack.school.config.dsl
+    if dsl is None:
+        return []
+    names = [dsl.name] + ([dsl.deputy.name] if dsl.deputy else [])
+    generic = re.compile("|".join(f"(?:{w})" for w in pack.region.locale.dsl_words))
+    out = []
+    found = False
+    for unit in units(artefact):
+        named = any(n in unit.text for n in names)
+        found = found or named
+        if not named and (match := generic.search(unit.text)):
+            out.append(_problem(artefact, unit.where, f"says {match.group(0)!r} without naming {dsl.name}; "
+                                "write {dsl} or {dsl_short} in the curriculum text"))
+    if artefact.kind in NAMED_IN and not found:
+        out.append(_problem(artefact, "", f"does not name the school's safeguarding lead {dsl.name}"))
+    return out
