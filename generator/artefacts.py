@@ -70,7 +70,7 @@ class PackRenderer:
         staff = modules + tuple(sorted({s.module.id for lesson in pack.lessons for s in lesson.staff}))
         parents = self._common("parents") | {
             "parents": pack.parents, "lessons": pack.lessons, "services": pack.services("parents"),
-            "signature": self._signature(), "dates": self._lesson_dates()}
+            "signature": self._signature(), "dates": self._lesson_dates(), "dsl_contact_short": self._dsl_contact(True)}
         briefing = self._common("staff") | {"lessons": pack.lessons, "services": self._staff_services(),
                                      "staff": pack.lessons[0].staff if pack.lessons else ()}
         return [
@@ -121,11 +121,15 @@ class PackRenderer:
         services = {s.id: s for s in self.pack.services("staff") + self.pack.services("students")}
         return sorted(services.values(), key=lambda s: not s.emergency)
 
-    def _dsl_contact(self) -> str:
-        """Return who adults contact with a concern, and how."""
+    def _dsl_contact(self, short: bool = False) -> str:
+        """Return who adults contact with a concern, and how (*short*: on one line, for the guide)."""
         dsl, locale = self.pack.school.config.dsl, self.pack.region.locale
         if dsl is None:
             return f"Contact {locale.dsl_generic} at the school with any concern, however small."
+        if short:
+            deputy = f"; if they are away, {dsl.deputy.name}" if dsl.deputy else ""
+            return f"At school: {dsl.name}, {dsl.role or locale.dsl_role}" \
+                f"{': ' + (dsl.contact or dsl.where) if dsl.contact or dsl.where else ''}{deputy}."
         deputy = f" If they are away, contact {person(dsl.deputy, 'deputy ' + locale.dsl_role)}." if dsl.deputy else ""
         return f"Contact {person(dsl, locale.dsl_role)} with any concern, however small.{deputy}"
 

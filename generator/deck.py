@@ -78,7 +78,7 @@ def _pages(title: str, notes: str, items=(), bubbles=()) -> list[SlideSpec]:
         return [SlideSpec(title, notes, items=tuple(items), bubbles=tuple(bubbles))]
     out = []
     for n, page in enumerate(pages, start=1):
-        page_notes = notes if n == 1 else "Continued from the slide before: give pupils time to read, then go on."
+        page_notes = notes if n == 1 else "Continued from the slide before: give the class time to read, then go on."
         key = "bubbles" if bubbles else "items"
         out.append(SlideSpec(f"{title} ({n} of {len(pages)})", page_notes, **{key: tuple(page)}))
     return out

@@ -65,6 +65,7 @@ def check_texts(texts: dict, regions) -> list[Problem]:
     patterns = {code: _pattern(words - currencies) for code, words in marks.items()}
     adults = {code: [(_bare(n), s) for s in r.services if s.from_18 for n in s.names]
               for code, r in regions.items()}
+    adults[None] = [pair for pairs in list(adults.values()) for pair in pairs]   # text every region reads
     out = []
     for shown, raw in texts.items():
         for loc, text, region in strings(raw):

@@ -92,7 +92,7 @@ def test_teacher_notes_have_a_script_for_every_slide(built):
         assert len(scripts) == len(slides), path
         text = all_doc_text(path)
         for needed in ("Before the lesson: checklist", "Lesson plan", "Quiz answers", "What you can say",
-                       "Suicide prevention", "Tell your Designated Safeguarding Lead"):
+                       "Suicide prevention", "Tell the DSL that you are teaching this lesson"):
             assert needed in text, (path, needed)
 
 
@@ -104,11 +104,15 @@ def test_lesson_plan_adds_up(built):
         assert sum(minutes) == total and 45 <= total <= 60, path
 
 
-def test_parent_letter_explains_the_lessons_and_where_to_get_help(built):
+def test_parent_letter_explains_the_lessons_and_points_to_the_guide_for_help(built):
     for band in ("9-11", "11-14", "14-16", "16-18"):
-        text = all_doc_text(built / band / "parent-letter.docx")
-        assert "Dear parent or carer," in text
-        assert "Lesson 1:" in text and "Talking about it at home" in text and "NSPCC Helpline" in text
+        letter = all_doc_text(built / band / "parent-letter.docx")
+        assert "Dear parent or carer," in letter and "Yours sincerely," in letter
+        assert "Lesson 1:" in letter and "How you can help" in letter and "If it happens" in letter
+        assert "guide that comes with this letter lists where to get help" in letter
+        assert "slides and handouts before the" in letter       # an invitation to see the materials
+        guide = all_doc_text(built / band / "parent-guide.docx")
+        assert "NSPCC Helpline" in guide and "call 999" in guide
 
 
 def test_us_config_gives_letter_paper_and_us_services(tmp_path):

@@ -127,7 +127,7 @@ def test_without_libreoffice_the_office_files_are_still_written(cli, monkeypatch
 
 
 @pytest.mark.parametrize("config", ["uk-school", "us-district", "au-school"])
-def test_parent_letters_fit_one_page_on_a4_and_letter(tmp_path, config):
+def test_parent_letters_and_guides_fit_one_page_on_a4_and_letter(tmp_path, config):
     assert shutil.which("soffice") and shutil.which("pdfinfo"), \
         "needs: apt-get install libreoffice-writer libreoffice-impress poppler-utils"
     examples = Path(__file__).parent.parent / "examples"
@@ -135,8 +135,9 @@ def test_parent_letters_fit_one_page_on_a4_and_letter(tmp_path, config):
     for paper in ("a4", "letter"):
         out = tmp_path / paper
         build(BuildOptions(out=out, config=examples / f"{config}.yaml", formats=["docx"], paper=paper, today=TODAY))
-        letters += [shutil.copy(p, tmp_path / f"{p.parent.name}-{paper}.docx") for p in out.glob("*/parent-letter.docx")]
-    assert len(letters) >= 4
+        letters += [shutil.copy(p, tmp_path / f"{p.parent.name}-{p.stem}-{paper}.docx")
+                    for p in sorted(out.glob("*/parent-*.docx"))]
+    assert len(letters) >= 8
     subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to",
                     "pdf", "--outdir", str(tmp_path / "pdf"), *map(str, letters)], check=True, capture_output=True,
                    timeout=600)

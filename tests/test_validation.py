@@ -13,7 +13,10 @@ from helpers import messages
 def problems(curriculum, config=None) -> list[str]:
     with pytest.raises(ContentError) as caught:
         validate(BuildOptions(curriculum=curriculum, config=config, today=TODAY))
-    return [m.replace(str(curriculum.parent) + "/", "") for m in messages(caught.value)]
+    return [m.replace(str(curriculum.parent) + "/", "") for m in messages(caught.value) if NOTICE not in m]
+
+
+NOTICE = "no safeguarding lead"     # the warning of a build without one (tests/test_config.py)
 
 
 def edit(path, old, new):
@@ -27,7 +30,7 @@ def line_of(path, needle) -> int:
 
 
 def test_shipped_curriculum_is_valid():
-    assert validate(BuildOptions(today=TODAY)).problems == []
+    assert [p for p in validate(BuildOptions(today=TODAY)).problems if NOTICE not in p.message] == []
 
 
 def test_missing_notes_on_a_slide(curriculum, monkeypatch):
@@ -97,12 +100,12 @@ def test_module_id_must_match_its_file(curriculum, monkeypatch):
 
 def test_stale_service_is_a_warning_naming_it(curriculum, monkeypatch):
     monkeypatch.chdir(curriculum.parent)
-    services = curriculum / "services" / "us.yaml"
+    services = curriculum / "services" / "uk.yaml"
     edit(services, "verified: 2026-11-24", "verified: 2024-01-02")
     line = line_of(services, "2024-01-02")
     warnings = validate(BuildOptions(curriculum=curriculum, today=TODAY)).problems
-    assert [str(w) for w in warnings] == [
-        f"lessons/services/us.yaml:{line}: services[0].verified: [signposting] warning: Emergency services was last verified "
+    assert [str(w) for w in warnings if NOTICE not in w.message] == [
+        f"lessons/services/uk.yaml:{line}: services[0].verified: [signposting] warning: Emergency services was last verified "
         "on 2024-01-02, over a year ago; check its details"]
 
 
