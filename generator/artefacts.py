@@ -86,6 +86,7 @@ class PackRenderer:
                   body_pt: float = BODY_PT, line_spacing: float | None = None, page_colour: str | None = None
                   ) -> Artefact:
         markdown = render_text(self.env, template, **context)
+        title = self.pack.localiser.respell(title)
         shown = title if audience != "parents" else ""      # letters keep their footer to one line
         footer = " | ".join(x for x in (self.design.school, self.pack.band.label, shown) if x)
         data = render_document(markdown, title, footer, self.design, body_pt, line_spacing, page_colour)

@@ -34,7 +34,6 @@ class Curriculum:
     """Everything a build needs from a curriculum folder, and where each part came from."""
 
     root: Path
-    region: str
     bands: dict[str, AgeBand]
     sequences: Sequences
     frame: Frame
@@ -127,5 +126,5 @@ def load_curriculum(root: Path, region: str = "UK", base: Path | None = None) ->
         file = reader.origins[("region", stem)]
         for i, service in enumerate(region.services):
             reader.origins[("service", region.region, service.id)] = Origin(file.file, file.raw, ("services", i))
-    return Curriculum(root, reader.region, {b.id: b for b in bands.bands}, sequences, frame, parents,
+    return Curriculum(root, {b.id: b for b in bands.bands}, sequences, frame, parents,
                       modules, {r.region: r for r in regions.values()}, gate, reader.origins, reader.texts)

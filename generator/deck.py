@@ -155,7 +155,7 @@ def _closing(pack: BandPack, lesson: Lesson) -> list[SlideSpec]:
     for n, (segment, q) in enumerate(quiz, start=1):
         items = [Item(q.question, bullet=False)]
         items += [Item(o, chr(64 + i)) for i, o in enumerate(q.options or [], start=1)]
-        script = f"{notes.quiz} Answer: {q.answer}. {q.explanation or ''}".strip()
+        script = f"{notes.quiz} Answer: {q.answer.rstrip('.')}. {q.explanation or ''}".strip()
         slides += _pages(f"Quiz: question {n} of {len(quiz)}", script, items)
     slides += _pages("Key messages", notes.key_messages, [Item(m) for m in lesson.key_messages])
     steps = [Item(s.detail, f"{n}. {s.step}", bullet=False) for n, s in enumerate(frame.what_to_do, start=1)]
@@ -195,7 +195,9 @@ def help_items(pack: BandPack) -> list[Item]:
     items = [Item(pack.frame.help_intro, bullet=False), Item(dsl_line(pack), bullet=False)]
     for s in pack.services("students"):
         note = pack.age_note(s, "students")
-        text = f"{s.what} {s.contact}." + (f" ({note[0].upper()}{note[1:]}.)" if note else "")
+        age = f" ({note[0].upper()}{note[1:]}.)" if note else ""
+        contact = s.contact[0].upper() + s.contact[1:] if s.phone or s.text else s.contact   # never a web address
+        text = f"{s.what}{age} {contact}."
         items.append(Item(text, s.name))
     return items
 

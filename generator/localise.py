@@ -15,6 +15,7 @@ from breame.data.spelling_constants import BRITISH_ENGLISH_SPELLINGS
 from pydantic import BaseModel
 
 from .model import ROLES, AgeBand, HelpService, Region
+from .wording import map_text
 
 PEOPLE = ("dsl", "dsl_short", "school", "subject", "years", "tutor")
 TOKENS = frozenset(ROLES) | frozenset(PEOPLE)
@@ -23,7 +24,6 @@ WORD = re.compile(r"[A-Za-z]+")
 SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n\s*|[\"\u201c(]\s*)$")
 ADULTS = " (for adults, 18 and over)"
 ARTICLE = re.compile(r"(?:the|our|your|a|an) ")   # a value starting so is capitalised at a sentence start
-NAMES = frozenset({"id", "modules", "handout_activity"})   # identifiers, never respelled
 
 
 def unknown_tokens(text: str) -> list[str]:
@@ -119,17 +119,7 @@ class Localiser:
 
     def record(self, record: BaseModel) -> BaseModel:
         """Return *record* with all its text localised."""
-
-        def walk(value):
-            if isinstance(value, str):
-                return self.text(value)
-            if isinstance(value, list):
-                return [walk(v) for v in value]
-            if isinstance(value, dict):
-                return {k: v if k in NAMES else walk(v) for k, v in value.items()}
-            return value
-
-        return type(record).model_validate(walk(record.model_dump(by_alias=True)))
+        return map_text(record, self.text)
 
 
 def _same_case(old: str, new: str) -> str:

@@ -17,7 +17,6 @@ from .deck import compose
 from .errors import ContentError, Problem, UsageProblem
 from .gate import ArtefactCheck, GateReport, GateRules, check_artefact, gate_rules, pupil_paths, report
 from .gate.inspect import read_deck, read_document
-from .gate.regional import with_sources
 from .paths import shipped
 from .pdf import PdfUnavailable, to_pdf
 from .plan import BandPack, band_pack
@@ -142,7 +141,7 @@ def gate(loaded: Loaded, packs: list[BandPack], artefacts: list[Artefact], check
          options: BuildOptions) -> GateReport:
     """Return the safeguarding gate's report; raise ContentError on an error (or, with strict, a warning)."""
     result = report(checks, packs, gate_rules(loaded.curriculum, loaded.school), pupil_paths(artefacts))
-    result.problems = loaded.warnings + with_sources(result.problems, loaded.curriculum.texts)
+    result.problems = loaded.warnings + result.problems
     if any(p.severity == "error" or options.strict for p in result.problems):
         raise ContentError(result.problems)
     return result

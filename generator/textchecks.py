@@ -34,7 +34,7 @@ def strings(node, loc: tuple = (), region: str | None = None):
         yield loc, node, region
 
 
-def _pattern(words) -> re.Pattern | None:
+def word_pattern(words) -> re.Pattern | None:
     """Return a pattern finding any of *words* as whole words (case kept), or None if none."""
     def whole(word: str) -> str:
         start = r"(?<![\w.,])" if re.match(r"\w", word) else ""
@@ -42,18 +42,21 @@ def _pattern(words) -> re.Pattern | None:
         return start + re.escape(word) + end
 
     words = sorted({w for w in words if w}, key=len, reverse=True)
-    return re.compile("|".join(map(whole, words))) if words else None
+    wordy = [w for w in words if re.match(r"\w", w) and re.search(r"\w$", w)]
+    parts = [r"(?<![\w.,])(?:" + "|".join(map(re.escape, wordy)) + r")(?!\w)"] if wordy else []
+    parts += [whole(w) for w in words if w not in wordy]
+    return re.compile("|".join(parts)) if parts else None
 
 
 def mark_words(regions) -> dict[str, set]:
     """Return each region's marks, leaving out words more than one region claims."""
-    claimed = {r.region: {_bare(m) for m in r.all_marks} for r in regions.values()}
+    claimed = {r.region: {bare(m) for m in r.all_marks} for r in regions.values()}
     shared = {w for code, words in claimed.items() for other, theirs in claimed.items()
               if other != code for w in words & theirs}
     return {code: words - shared for code, words in claimed.items()}
 
 
-def _bare(name: str) -> str:
+def bare(name: str) -> str:
     """Return *name* without a leading "the " (so "the CyberTipline" is found mid-sentence)."""
     return name[4:] if name.lower().startswith("the ") else name
 
@@ -61,9 +64,9 @@ def _bare(name: str) -> str:
 def check_texts(texts: dict, regions) -> list[Problem]:
     """Return problems in the written text of *texts* (file shown -> parsed YAML)."""
     currencies = {r.locale.currency for r in regions.values()}     # money is converted, so may be written
-    marks = mark_words(regions)
-    patterns = {code: _pattern(words - currencies) for code, words in marks.items()}
-    adults = {code: [(_bare(n), s) for s in r.services if s.from_18 for n in s.names]
+    owner = {word: code for code, words in mark_words(regions).items() for word in words - currencies}
+    pattern = word_pattern(owner)
+    adults = {code: [(bare(n), s) for s in r.services if s.from_18 for n in s.names]
               for code, r in regions.items()}
     adults[None] = [pair for pairs in list(adults.values()) for pair in pairs]   # text every region reads
     out = []
@@ -74,9 +77,11 @@ def check_texts(texts: dict, regions) -> list[Problem]:
                 out.append(Problem(*where, f"unknown token {token}; use one of {{emergency}}, {{report}}, "
                                    "{remove}, {helpline}, {crisis}, {adult_remove}, {dsl}, {dsl_short}, "
                                    "{school}, {subject}, {years}, {tutor}"))
-            for code, pattern in patterns.items():
-                if pattern and code != region and (found := pattern.search(text)):
-                    out.append(Problem(*where, _mark_message(found.group(0), code, region), rule="signposting"))
+            for found in pattern.finditer(text) if pattern else ():
+                if owner[found.group(0)] != region:
+                    out.append(Problem(*where, _mark_message(found.group(0), owner[found.group(0)], region),
+                                       rule="signposting"))
+                    break
             for name, service in adults.get(region, []):
                 if name in text and "18" not in text:
                     out.append(Problem(*where, f"names {name}, a service for adults, without its age; write "

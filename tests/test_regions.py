@@ -232,3 +232,21 @@ def test_every_region_fills_every_role():
         region = curriculum.regions[code]
         for role in ("emergency", "report", "remove", "helpline", "crisis", "adult_remove"):
             assert region.role(role), f"{code} has no {role}"
+
+
+def test_a_schools_own_template_naming_another_regions_service_fails_in_the_built_file(tmp_path):
+    from generator.errors import ContentError
+
+    folder = tmp_path / "our-templates"
+    folder.mkdir()
+    shipped_handout = (shipped("templates") / "text" / "handout.md.j2").read_text()
+    (folder / "handout.md.j2").write_text(shipped_handout.replace("## Where to get help\n",
+                                                                  "## Where to get help\n\nYou can also call Childline.\n"))
+    config = tmp_path / "us.yaml"
+    config.write_text("region: US\ndsl:\n  name: Ms. Alvarez\ntemplates:\n  text: our-templates\n")
+    with pytest.raises(ContentError) as caught:
+        build(BuildOptions(out=tmp_path / "out", config=config, bands=["11-14"], formats=["docx"], today=TODAY))
+    found = [str(p) for p in caught.value.problems if "names 'Childline', which belongs" in p.message]
+    assert found and all(m.startswith("11-14/") and "/handout.docx: paragraph " in m for m in found), found
+    assert all("in a US pack" in m for m in found)
+    assert not (tmp_path / "out").exists()

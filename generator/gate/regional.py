@@ -5,11 +5,9 @@ name wherever the role is mentioned."""
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from ..errors import Problem
-from ..textchecks import _bare, _pattern, mark_words, strings
-from ..yamlsrc import field_path, line_of
+from ..textchecks import bare, mark_words, word_pattern
 from .units import units
 
 NAMED_IN = ("slides", "handout", "handout-simple", "parent-letter", "parent-guide")
@@ -18,7 +16,7 @@ NAMED_IN = ("slides", "handout", "handout-simple", "parent-letter", "parent-guid
 def foreign_marks(regions, code: str) -> re.Pattern | None:
     """Return a pattern finding any other region's marks in *code*'s artefacts."""
     marks = mark_words(regions)
-    return _pattern({w for other, words in marks.items() if other != code for w in words})
+    return word_pattern({w for other, words in marks.items() if other != code for w in words})
 
 
 def _problem(artefact, where: str, message: str) -> Problem:
@@ -35,31 +33,9 @@ def other_regions(artefact, pattern: re.Pattern | None, region: str) -> list[Pro
     return out
 
 
-def with_sources(problems: list[Problem], texts: dict) -> list[Problem]:
-    """Return *problems* with each other-region finding naming the curriculum file and line its
-    word came from (texts: file shown -> parsed YAML)."""
-    out = []
-    for p in problems:
-        found = _FOREIGN.match(p.message) if p.rule == "signposting" else None
-        source = found and _source(found.group(1), texts)
-        out.append(replace(p, message=f"{p.message} (it comes from {source})") if source else p)
-    return out
-
-
-_FOREIGN = re.compile(r"names '(.+?)', which belongs to another region")
-
-
-def _source(word: str, texts: dict) -> str | None:
-    for shown, raw in texts.items():
-        for loc, text, _ in strings(raw):
-            if word in text:
-                return f"{shown}:{line_of(raw, loc)} {field_path(loc)}"
-    return None
-
-
 def adult_ages(artefact, pack) -> list[Problem]:
     """Return a problem for each mention of a service for adults that does not give its age."""
-    names = [(_bare(n), s) for s in pack.region.services if s.from_18 for n in s.names]
+    names = [(bare(n), s) for s in pack.region.services if s.from_18 for n in s.names]
     out = []
     for unit in units(artefact):
         for name, service in names:
