@@ -250,3 +250,22 @@ def test_a_schools_own_template_naming_another_regions_service_fails_in_the_buil
     assert found and all(m.startswith("11-14/") and "/handout.docx: paragraph " in m for m in found), found
     assert all("in a US pack" in m for m in found)
     assert not (tmp_path / "out").exists()
+
+
+def test_an_adult_service_in_a_pack_too_young_for_it_fails(tmp_path):
+    from generator.errors import ContentError
+
+    folder = tmp_path / "our-templates"
+    folder.mkdir()
+    guide = (shipped("templates") / "text" / "parent-guide.md.j2").read_text()
+    (folder / "parent-guide.md.j2").write_text(guide + "\nAdults can also use StopNCII.org (for adults, 18 and over).\n")
+    config = tmp_path / "uk.yaml"
+    config.write_text("dsl:\n  name: Ms Okafor\ntemplates:\n  text: our-templates\n")
+    with pytest.raises(ContentError) as caught:
+        build(BuildOptions(out=tmp_path / "out", config=config, bands=["11-14"], formats=["docx"], today=TODAY))
+    found = [str(p) for p in caught.value.problems if "StopNCII" in p.message]
+    assert any(m.startswith("11-14/parent-guide.docx: paragraph ") and m.endswith(
+        "[signposting] names StopNCII.org, a service for adults, in a pack for ages 11 to 14; leave it out of "
+        "this band's text") for m in found), found
+    assert "11-14/parent-guide.docx: Where to get help: [signposting] lists StopNCII.org (UK), not for this band's " \
+        "ages or readers; remove it or fix its ages and audiences" in found

@@ -80,7 +80,7 @@ def test_help_slide_names_the_schools_dsl_and_the_emergency_number(school_build)
     for path, prs in decks(school_build):
         text = "\n".join(slide_text(s) for s in prs.slides if slide_title(s).startswith("Where to get help"))
         assert "Ms Okafor, our Designated Safeguarding Lead (Room 12, by the library)" in text
-        assert "call 999" in text and "Childline" in text
+        assert "Call 999" in text and "Childline" in text
 
 
 def test_scenarios_are_shown_as_chat_bubbles(built):

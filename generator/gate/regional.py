@@ -34,11 +34,17 @@ def other_regions(artefact, pattern: re.Pattern | None, region: str) -> list[Pro
 
 
 def adult_ages(artefact, pack) -> list[Problem]:
-    """Return a problem for each mention of a service for adults that does not give its age."""
+    """Return a problem for each mention of a service for adults that does not give its age, or
+    that reaches pupils (or their parents) of a band too young ever to use it."""
     names = [(bare(n), s) for s in pack.region.services if s.from_18 for n in s.names]
+    too_young = artefact.audience != "staff" and pack.band.max_age < 18
     out = []
     for unit in units(artefact):
         for name, service in names:
+            if name in unit.text and too_young:
+                out.append(_problem(artefact, unit.where, f"names {name}, a service for adults, in a pack for "
+                                    f"{pack.band.label.lower()}; leave it out of this band's text"))
+                break
             if name in unit.text and "18" not in unit.text:
                 out.append(_problem(artefact, unit.where, f"names {name} without its age: it is for adults, "
                                     f"{service.ages.min} and over; say so beside it"))

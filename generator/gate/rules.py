@@ -104,9 +104,11 @@ def signposting(artefacts, packs, regions) -> list[Problem]:
         if not shown:
             continue
         allowed = {s.name for s in pack.services(artefact.audience)}
+        own = {s.name for s in pack.region.services}
         for name, (region, service) in everywhere.items():
             if name in shown and name not in allowed:
-                why = "another region's" if region != pack.region.region else "not for this band's ages or readers"
+                why = "not for this band's ages or readers" if name in own else "another region's"
+                region = pack.region.region if name in own else region
                 out.append(_problem(artefact, HELP_HEADING, "signposting",
                                     f"lists {name} ({region}), {why}; remove it or fix its ages and audiences"))
         emergency = [s for s in pack.region.services if s.emergency]
