@@ -86,6 +86,7 @@ def check_texts(texts: dict, regions) -> list[Problem]:
                 if name in text and "18" not in text:
                     out.append(Problem(*where, f"names {name}, a service for adults, without its age; write "
                                        "{adult_remove}, or say it is for when you are 18", rule="signposting"))
+                    break
     return out
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from docx import Document
 from docx.oxml.ns import qn
-from docx.shared import Mm
 
 from conftest import lesson_files
 from helpers import all_doc_text
