@@ -12,10 +12,8 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from breame.data.spelling_constants import BRITISH_ENGLISH_SPELLINGS
-from pydantic import BaseModel
 
 from .model import ROLES, AgeBand, HelpService, Region
-from .wording import map_text
 
 PEOPLE = ("dsl", "dsl_short", "school", "subject", "years", "tutor")
 TOKENS = frozenset(ROLES) | frozenset(PEOPLE)
@@ -116,11 +114,6 @@ class Localiser:
             return _same_case(word, new) if new else word
 
         return WORD.sub(swap, text)
-
-    def record(self, record: BaseModel) -> BaseModel:
-        """Return *record* with all its text localised."""
-        return map_text(record, self.text)
-
 
 def _same_case(old: str, new: str) -> str:
     """Return *new* in the case pattern of *old* (lower, Capitalised or UPPER)."""

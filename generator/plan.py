@@ -9,7 +9,7 @@ from .curriculum import Curriculum
 from .errors import ContentError, Problem
 from .model import AgeBand, Baseline, FrameBand, HelpService, LessonSpec, Module, ModuleBand, ParentBand, Region
 from .localise import Localiser
-from .wording import with_term
+from .wording import map_text, term_swap
 
 
 @dataclass(frozen=True)
@@ -129,10 +129,11 @@ def band_pack(curriculum: Curriculum, school: School, band_id: str,
     old, new = band.preferred_term, school.config.preferred_term     # the school's name for the crime
     region = curriculum.regions[school.config.region]
     localiser = Localiser(region, band, school.config.dsl, school.config.school)
+    swap = term_swap(old, new)
 
     def local(record):
         """Return *record* as this school reads it: its region's words, its people, its term."""
-        return with_term(localiser.record(record), old, new)
+        return map_text(record, lambda text: swap(localiser.text(text)))
 
     modules = {i: local(m.model_copy(update={"bands": {content: m.bands[content]}}))
                for i, m in curriculum.modules.items()

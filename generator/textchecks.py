@@ -61,13 +61,22 @@ def bare(name: str) -> str:
     return name[4:] if name.lower().startswith("the ") else name
 
 
+def adult_names(region) -> list[tuple]:
+    """Return (name, service) for each name of *region*'s services young people may use only from 18."""
+    return [(bare(n), s) for s in region.services if s.from_18 for n in s.names]
+
+
+def unlabelled_adult(text: str, names: list[tuple]) -> tuple | None:
+    """Return the first (name, service) of *names* that *text* mentions without an age, else None."""
+    return next(((n, s) for n, s in names if n in text and "18" not in text), None)
+
+
 def check_texts(texts: dict, regions) -> list[Problem]:
     """Return problems in the written text of *texts* (file shown -> parsed YAML)."""
     currencies = {r.locale.currency for r in regions.values()}     # money is converted, so may be written
     owner = {word: code for code, words in mark_words(regions).items() for word in words - currencies}
     pattern = word_pattern(owner)
-    adults = {code: [(bare(n), s) for s in r.services if s.from_18 for n in s.names]
-              for code, r in regions.items()}
+    adults = {code: adult_names(r) for code, r in regions.items()}
     adults[None] = [pair for pairs in list(adults.values()) for pair in pairs]   # text every region reads
     out = []
     for shown, raw in texts.items():
@@ -82,11 +91,9 @@ def check_texts(texts: dict, regions) -> list[Problem]:
                     out.append(Problem(*where, _mark_message(found.group(0), owner[found.group(0)], region),
                                        rule="signposting"))
                     break
-            for name, service in adults.get(region, []):
-                if name in text and "18" not in text:
-                    out.append(Problem(*where, f"names {name}, a service for adults, without its age; write "
-                                       "{adult_remove}, or say it is for when you are 18", rule="signposting"))
-                    break
+            if unlabelled := unlabelled_adult(text, adults.get(region, [])):
+                out.append(Problem(*where, f"names {unlabelled[0]}, a service for adults, without its age; "
+                                   "write {adult_remove}, or say it is for when you are 18", rule="signposting"))
     return out
 
 

@@ -1,5 +1,5 @@
-"""Text changed throughout a record: a school's own name for the crime put in place of the
-curriculum's, and the walk over every string of a record that localising shares."""
+"""Text changed throughout a record: the walk over every string of a record, and a school's own
+name for the crime put in place of the curriculum's."""
 
 from __future__ import annotations
 
@@ -8,16 +8,17 @@ import re
 from pydantic import BaseModel
 
 
-def with_term(record: BaseModel, old: str | None, new: str | None) -> BaseModel:
-    """Return *record* with every *old* in its text replaced by *new*, keeping a capital letter."""
+def term_swap(old: str | None, new: str | None):
+    """Return a function putting *new* in place of every *old* in a text, keeping a capital letter
+    (the text unchanged when there is nothing to swap)."""
     if not old or not new or old.lower() == new.lower():
-        return record
+        return lambda text: text
     pattern = re.compile(re.escape(old), re.I)
 
     def swap(match: re.Match) -> str:
         return new[0].upper() + new[1:] if match.group(0)[0].isupper() else new
 
-    return map_text(record, lambda text: pattern.sub(swap, text))
+    return lambda text: pattern.sub(swap, text)
 
 
 NAMES = frozenset({"id", "modules", "handout_activity"})   # identifiers, never rewritten

@@ -58,22 +58,17 @@ def test_an_unknown_region_lists_the_codes_that_exist(tmp_path):
                                      "expected one of AU, UK, US"]
 
 
-def test_an_empty_config_is_a_warning(tmp_path):
+@pytest.mark.parametrize("text, warning", [
+    ("# nothing yet\n", "warning: the config is empty, so every default applies and no safeguarding lead is "
+                        "named; fill it in (`lessonpack init` writes a starter)"),
+    ("school: Hillside Academy\n", "dsl: [signposting] warning: names no safeguarding lead, so the packs name "
+                                   "only the role; add dsl: name, role and where"),
+])
+def test_an_empty_config_or_one_naming_no_lead_is_a_warning(tmp_path, text, warning):
     path = tmp_path / "my-school.yaml"
-    path.write_text("# nothing yet\n")
+    path.write_text(text)
     result = validate(BuildOptions(config=path, bands=["9-11"], today=TODAY))
-    assert [str(p) for p in result.problems] == [
-        f"{path}: warning: the config is empty, so every default applies and no safeguarding lead is named; "
-        "fill it in (`lessonpack init` writes a starter)"]
-
-
-def test_a_config_without_a_lead_is_a_warning(tmp_path):
-    path = tmp_path / "my-school.yaml"
-    path.write_text("school: Hillside Academy\n")
-    result = validate(BuildOptions(config=path, bands=["9-11"], today=TODAY))
-    assert [str(p) for p in result.problems] == [
-        f"{path}: dsl: [signposting] warning: names no safeguarding lead, so the packs name only the role; "
-        "add dsl: name, role and where"]
+    assert [str(p) for p in result.problems] == [f"{path}: {warning}"]
 
 
 def test_a_new_band_without_content_from_names_what_it_needs(tmp_path):

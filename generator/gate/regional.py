@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..errors import Problem
-from ..textchecks import bare, mark_words, word_pattern
+from ..textchecks import adult_names, mark_words, unlabelled_adult, word_pattern
 from .units import units
 
 NAMED_IN = ("slides", "handout", "handout-simple", "parent-letter", "parent-guide")
@@ -36,19 +36,18 @@ def other_regions(artefact, pattern: re.Pattern | None, region: str) -> list[Pro
 def adult_ages(artefact, pack) -> list[Problem]:
     """Return a problem for each mention of a service for adults that does not give its age, or
     that reaches pupils (or their parents) of a band too young ever to use it."""
-    names = [(bare(n), s) for s in pack.region.services if s.from_18 for n in s.names]
+    names = adult_names(pack.region)
     too_young = artefact.audience != "staff" and pack.band.max_age < 18
     out = []
     for unit in units(artefact):
-        for name, service in names:
-            if name in unit.text and too_young:
-                out.append(_problem(artefact, unit.where, f"names {name}, a service for adults, in a pack for "
-                                    f"{pack.band.label.lower()}; leave it out of this band's text"))
-                break
-            if name in unit.text and "18" not in unit.text:
-                out.append(_problem(artefact, unit.where, f"names {name} without its age: it is for adults, "
-                                    f"{service.ages.min} and over; say so beside it"))
-                break
+        mentioned = next((name for name, _ in names if name in unit.text), None)
+        if mentioned and too_young:
+            out.append(_problem(artefact, unit.where, f"names {mentioned}, a service for adults, in a pack for "
+                                f"{pack.band.label.lower()}; leave it out of this band's text"))
+        elif unlabelled := unlabelled_adult(unit.text, names):
+            name, service = unlabelled
+            out.append(_problem(artefact, unit.where, f"names {name} without its age: it is for adults, "
+                                f"{service.ages.min} and over; say so beside it"))
     return out
 
 
