@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from .deck import compose, dsl_line, person
+from .deck import compose, dsl_line, person, quiz_questions, slide_keywords, taught
 from .plan import BandPack, Lesson
 from .render.design import Design
+from .schedule import Schedule
 from .render.documents import BODY_PT, render_document
 from .variants import VARIANTS
 from .render.slides import render_slides
@@ -41,12 +42,12 @@ class PackRenderer:
         folder = f"{self.pack.band.id}/{lesson.id}"
         modules = tuple(lesson.module_ids)
         staff_modules = modules + tuple(s.module.id for s in lesson.staff)
-        slides = compose(self.pack, lesson)
+        plan = compose(self.pack, lesson)
         out = []
         if "pptx" in formats:
             footer = f"{self.pack.band.label} | Lesson {lesson.number} of {lesson.count}"
             out.append(Artefact(f"{folder}/slides.pptx", self.pack.band.id, lesson.id, "students", "slides",
-                                "pptx", modules, render_slides(slides, lesson.title, footer, self.design)))
+                                "pptx", modules, render_slides(plan.slides, lesson.title, footer, self.design)))
         if "docx" in formats:
             for variant in (VARIANTS[v] for v in variants):
                 for kind, template, label, size in (
@@ -54,12 +55,12 @@ class PackRenderer:
                         ("handout-simple", "handout-simple.md.j2", "Easy-read handout", variant.easy_read_pt)):
                     artefact = self._document(
                         f"{folder}/{kind}{variant.suffix}.docx", lesson, "students", kind, modules, template,
-                        f"{label}: {lesson.title}", self._handout(lesson), size, variant.line_spacing,
+                        f"{label}: {lesson.title}", self._handout(lesson, plan), size, variant.line_spacing,
                         variant.page_colour)
                     out.append(replace(artefact, variant=variant.id))
             out.append(self._document(f"{folder}/teacher-notes.docx", lesson, "staff", "teacher-notes",
                                       staff_modules, "teacher-notes.md.j2", f"Teacher notes: {lesson.title}",
-                                      self._teacher_notes(lesson, slides)))
+                                      self._teacher_notes(lesson, plan)))
         return out
 
     def band_artefacts(self) -> list[Artefact]:
@@ -99,21 +100,20 @@ class PackRenderer:
                 "dsl_line": dsl_line(pack), "dsl_line_simple": dsl_line(pack, roles=False), "dsl_name": pack.localiser.value("dsl_short"),
                 "dsl_contact": self._dsl_contact(), "age_note": lambda s: pack.age_note(s, audience)}
 
-    def _handout(self, lesson: Lesson) -> dict:
-        return self._common() | {"lesson": lesson, "services": self.pack.services("students")}
+    def _handout(self, lesson: Lesson, plan: Schedule) -> dict:
+        return self._common() | {"lesson": lesson, "services": self.pack.services("students"),
+                                 "stories": taught(lesson, plan, "scenario"),
+                                 "activities": taught(lesson, plan, "activity")}
 
-    def _teacher_notes(self, lesson: Lesson, slides) -> dict:
+    def _teacher_notes(self, lesson: Lesson, plan: Schedule) -> dict:
         pack = self.pack
-        contents = [s.content for s in lesson.segments]
-        quiz = [q for c in contents for q in c.quiz]
-        minutes = pack.intro_minutes + sum(c.minutes for c in contents) + pack.plenary_minutes
         sources = {(s.publisher, s.title): s for seg in lesson.segments + lesson.staff for s in seg.module.sources}
         return self._common("staff") | {
-            "lesson": lesson, "slides": slides, "quiz": quiz, "total_minutes": minutes,
-            "intro_minutes": pack.intro_minutes, "plenary_minutes": pack.plenary_minutes,
-            "discussion": [q for c in contents for q in c.discussion],
-            "misconceptions": [m for c in contents for m in c.misconceptions],
-            "services": self._staff_services(),
+            "lesson": lesson, "plan": plan, "slides": plan.slides, "total_minutes": plan.minutes,
+            "quiz": quiz_questions(pack, lesson, plan), "activities": taught(lesson, plan, "activity"),
+            "on_slide": slide_keywords(lesson) if any(p.kind == "keywords" for p in plan.parts) else [],
+            "essentials": [section for segment in lesson.staff for section in segment.content.essentials],
+            "services": self._staff_services(), "dsl_briefing": f"Safeguarding briefing: {pack.band.label}",
             "sources": sorted(sources.values(), key=lambda s: (s.publisher, s.title)),
         }
 

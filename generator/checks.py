@@ -11,6 +11,7 @@ from .schema import located
 from .textchecks import check_roles, check_texts
 
 STALE_AFTER = dt.timedelta(days=365)
+MAX_OUTCOMES = 4
 
 
 def check(curriculum: Curriculum, school: School, today: dt.date, built: list[str]) -> list[Problem]:
@@ -60,18 +61,30 @@ def _module(curriculum: Curriculum, module_id: str, module) -> list[Problem]:
         if band_id not in curriculum.bands:
             out.append(_at(curriculum, key, loc, f"unknown band; expected one of {', '.join(curriculum.bands)}"))
         if module.audience == "students":
-            if not band.slides:
-                out.append(_at(curriculum, key, loc + ("slides",), "required for a pupil module"))
-            if band.sections:
-                out.append(_at(curriculum, key, loc + ("sections",), "only staff modules have sections"))
-            if not 10 <= band.minutes <= 25:
-                out.append(_at(curriculum, key, loc + ("timings",),
-                               f"add up to {band.minutes} minutes; a segment takes 10-25"))
+            out += _pupil_band(curriculum, key, loc, band)
         else:
-            if not band.sections:
-                out.append(_at(curriculum, key, loc + ("sections",), "required for a staff module"))
-            if band.slides:
-                out.append(_at(curriculum, key, loc + ("slides",), "staff modules never go on slides"))
+            for name in ("sections", "essentials"):
+                if not getattr(band, name):
+                    out.append(_at(curriculum, key, loc + (name,), "required for a staff module"))
+            for name in ("teach", "myths", "activity", "easy_read"):
+                if getattr(band, name):
+                    out.append(_at(curriculum, key, loc + (name,), "only pupil modules have this"))
+    return out
+
+
+def _pupil_band(curriculum: Curriculum, key: tuple, loc: tuple, band) -> list[Problem]:
+    """Return what a pupil module's band lacks: teacher input, a scenario to predict and reveal,
+    easy-read sentences; and sections, which only staff have."""
+    out = []
+    for name in ("teach", "easy_read"):
+        if not getattr(band, name):
+            out.append(_at(curriculum, key, loc + (name,), "required for a pupil module"))
+    for name in ("predict", "reveal"):
+        if getattr(band.scenario, name) is None:
+            out.append(_at(curriculum, key, loc + ("scenario", name), "required for a pupil module's scenario"))
+    for name in ("sections", "essentials"):
+        if getattr(band, name):
+            out.append(_at(curriculum, key, loc + (name,), "only staff modules have this"))
     return out
 
 
@@ -103,7 +116,7 @@ def _sequence(curriculum: Curriculum, school: School, band_id: str, sequence_ban
         if lesson.id in seen:
             out.append(_at(curriculum, key, (i, "id"), f"lesson id {lesson.id!r} is used twice"))
         seen.add(lesson.id)
-        minutes = seq.intro_minutes + seq.plenary_minutes
+        objectives = []
         for j, module_id in enumerate(lesson.modules):
             module = curriculum.modules.get(module_id)
             if module is None:
@@ -113,25 +126,35 @@ def _sequence(curriculum: Curriculum, school: School, band_id: str, sequence_ban
             elif content not in module.bands:
                 out.append(_at(curriculum, key, (i, "modules", j), f"{module_id!r} has no content for band {content!r}"))
             else:
-                minutes += module.bands[content].minutes
-        if lesson.handout_activity and lesson.handout_activity not in lesson.modules:
-            out.append(_at(curriculum, key, (i, "handout_activity"), "must name one of the lesson's modules"))
-        if minutes > seq.lesson_minutes:
-            out.append(_too_long(curriculum, school, key, (i, "modules"), band_id, lesson.id, minutes))
+                objectives += module.bands[content].objectives
+        if len(objectives) > MAX_OUTCOMES:
+            out.append(_at(curriculum, key, (i, "modules"), f"lesson {lesson.id} has {len(objectives)} \"I can\" "
+                           f"outcomes; give its modules at most {MAX_OUTCOMES} in all", rule="completeness"))
+        for twice in sorted({o for o in objectives if objectives.count(o) > 1}):
+            out.append(_at(curriculum, key, (i, "modules"), f"lesson {lesson.id} has the outcome {twice!r} twice; "
+                           "make its modules' outcomes distinct", rule="completeness"))
     return out
 
 
-def _too_long(curriculum: Curriculum, school: School, key: tuple, loc: tuple, band_id: str, lesson_id: str,
-              minutes: int) -> Problem:
-    """Return the problem of a lesson longer than lesson_minutes, where the user can fix it: the
-    config's lesson_minutes when the config set it, else the sequence."""
-    limit = curriculum.sequences.lesson_minutes
-    message = (f"band {band_id}, lesson {lesson_id} takes {minutes} minutes, more than {limit}; set "
-               f"lesson_minutes to {minutes} or more, or give band {band_id} shorter lessons under sequences:")
-    config = school.config
-    if school.origin is not None and config.lesson_minutes and band_id not in config.sequences:
-        return located(school.origin.raw, school.origin.file, ("lesson_minutes",), message)
-    return _at(curriculum, key, loc, message)
+def does_not_fit(curriculum: Curriculum, school: School, band_id: str, lesson_id: str, minutes: int,
+                 why: str) -> Problem:
+    """Return the problem of a lesson that cannot be taught in its minutes, where the user can fix
+    it: the config's lesson_minutes when the config set it, else the lesson in sequences.yaml."""
+    message = (f"band {band_id}, lesson {lesson_id} cannot be taught in {minutes} minutes: {why}; change "
+               "lesson_minutes, or mark parts of its modules `extension: true` (or add extensions)")
+    config, origin = school.config, school.origin
+    if origin is not None:
+        for i, band in enumerate(config.bands):
+            if band.id == band_id and band.lesson_minutes:
+                return located(origin.raw, origin.file, ("bands", i, "lesson_minutes"), message, rule="timing")
+        if config.lesson_minutes:
+            return located(origin.raw, origin.file, ("lesson_minutes",), message, rule="timing")
+    sequence_band = band_id if band_id in curriculum.sequences.bands else curriculum.bands[band_id].content_band
+    lessons = curriculum.sequences.bands.get(sequence_band, [])
+    index = next((i for i, lesson in enumerate(lessons) if lesson.id == lesson_id), None)
+    if index is None:
+        return Problem("--module", 0, "", message, "error", "timing")
+    return _at(curriculum, ("sequence", sequence_band), (index, "modules"), message, rule="timing")
 
 
 def _school(curriculum: Curriculum, school: School) -> list[Problem]:

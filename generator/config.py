@@ -12,7 +12,7 @@ from pydantic import Field, StringConstraints, field_validator
 
 from .curriculum import Curriculum, Origin
 from .errors import ContentError, Problem
-from .model import AgeBand, HelpService, Id, LanguageRule, LessonSpec, Record, Text
+from .model import AgeBand, HelpService, Id, LanguageRule, LessonMinutes, LessonSpec, Record, Text
 from .schema import located, parse
 from .yamlsrc import YamlError, load_yaml
 
@@ -47,6 +47,7 @@ class SchoolBand(Record):
     content_from: str | None = None
     preferred_term: Text | None = None
     avoid_terms: list[Text] | None = None
+    lesson_minutes: LessonMinutes | None = None
 
 
 class Branding(Record):
@@ -72,7 +73,7 @@ class SchoolConfig(Record):
     dsl: DSL | None = None
     region: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] = "UK"
     paper: Literal["a4", "letter"] | None = None
-    lesson_minutes: int | None = Field(default=None, ge=30, le=120)
+    lesson_minutes: LessonMinutes | None = None
     lesson_dates: dict[str, list[dt.date]] = {}
     letter_from: Person | None = None
     branding: Branding = Branding()
@@ -145,7 +146,7 @@ def school_bands(curriculum: Curriculum, school: School) -> tuple[dict[str, AgeB
     bands, problems = dict(curriculum.bands), []
     origin = school.origin
     for i, change in enumerate(school.config.bands):
-        fields = change.model_dump(exclude_none=True)
+        fields = change.model_dump(exclude_none=True, exclude={"lesson_minutes"})
         base = bands.get(change.id) or bands.get(change.content_from or "")
         merged = (base.model_dump() if base else {}) | fields
         if base is not None and change.id not in bands:
@@ -176,10 +177,7 @@ def adapt(curriculum: Curriculum, school: School) -> Curriculum:
     for band_id, lessons in config.sequences.items():
         sequence_bands[band_id] = lessons
         origins[("sequence", band_id)] = Origin(school.origin.file, school.origin.raw, ("sequences", band_id))
-    sequences = curriculum.sequences.model_copy(update={
-        "bands": sequence_bands,
-        "lesson_minutes": config.lesson_minutes or curriculum.sequences.lesson_minutes,
-    })
+    sequences = curriculum.sequences.model_copy(update={"bands": sequence_bands})
     regions = dict(curriculum.regions)
     if config.region in regions:
         region = regions[config.region]

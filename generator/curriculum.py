@@ -8,7 +8,7 @@ from pathlib import Path
 from pydantic import BaseModel, Field
 
 from .errors import ContentError, Problem
-from .model import AgeBand, Frame, Gate, Module, Parents, Region, Sequences
+from .model import AgeBand, Frame, Gate, Module, Parents, Region, Sequences, Timing
 from .regional import choose_region
 from .schema import parse
 from .yamlsrc import YamlError, load_yaml
@@ -36,6 +36,7 @@ class Curriculum:
     root: Path
     bands: dict[str, AgeBand]
     sequences: Sequences
+    timing: Timing
     frame: Frame
     parents: Parents
     modules: dict[str, Module]
@@ -109,6 +110,7 @@ def load_curriculum(root: Path, region: str = "UK", base: Path | None = None) ->
         reader.region = reader.known[0] if reader.known else region   # the config check names the region
     bands = reader.read(root / "bands.yaml", BandList, ("bands",))
     sequences = reader.read(root / "sequences.yaml", Sequences, ("sequences",))
+    timing = reader.read(root / "timing.yaml", Timing, ("timing",))
     frame = reader.read(root / "frame.yaml", Frame, ("frame",))
     parents = reader.read(root / "parents.yaml", Parents, ("parents",))
     gate = reader.read(root / "gate.yaml", Gate, ("gate",))
@@ -126,5 +128,5 @@ def load_curriculum(root: Path, region: str = "UK", base: Path | None = None) ->
         file = reader.origins[("region", stem)]
         for i, service in enumerate(region.services):
             reader.origins[("service", region.region, service.id)] = Origin(file.file, file.raw, ("services", i))
-    return Curriculum(root, {b.id: b for b in bands.bands}, sequences, frame, parents,
+    return Curriculum(root, {b.id: b for b in bands.bands}, sequences, timing, frame, parents,
                       modules, {r.region: r for r in regions.values()}, gate, reader.origins, reader.texts)

@@ -1,4 +1,5 @@
-"""Compose a lesson's slide deck as a list of SlideSpec, paginated so nothing overflows."""
+"""Compose a lesson as timed parts, each with its slides (paginated so nothing overflows), story
+first in every segment, and fit them to the lesson's minutes."""
 
 from __future__ import annotations
 
@@ -8,10 +9,12 @@ from dataclasses import dataclass, replace
 from . import layout as L
 from .errors import ContentError, Problem
 from .plan import BandPack, Lesson
+from .schedule import Part, Schedule, schedule
 from .textfit import height_in, line_count, paginate
 
 
 NUMBERED = re.compile(r"^\d+[.)]\s")
+MAX_KEYWORDS = 4        # on the keywords slide: what two minutes can teach
 
 
 @dataclass(frozen=True)
@@ -35,135 +38,320 @@ class Bubble:
 
 @dataclass(frozen=True)
 class SlideSpec:
-    """One slide: its title, speaker notes and body (items, chat bubbles or a subtitle)."""
+    """One slide: its title, speaker notes, body (items, chat bubbles or a subtitle), its teaching
+    role ("story", "reveal", "myth", ...) and the segment it belongs to (0: opening or plenary)."""
 
     title: str
     notes: str
     items: tuple[Item, ...] = ()
     bubbles: tuple[Bubble, ...] = ()
     subtitle: tuple[str, ...] = ()
+    role: str = ""
+    segment: int = 0
+
+    @property
+    def name(self) -> str:
+        """Return the slide's name in the deck, which the gate reads back: "reveal 2"."""
+        return f"{self.role} {self.segment}"
 
 
 def item_height(item: Item) -> float:
     """Return the height in inches *item* takes in the body box."""
     width = L.BODY_W - (L.BULLET_INDENT if item.bullet else 0) - 0.2
-    text = f"{item.label}: {item.text}" if item.label else item.text
+    text = f"{labelled(item.label)}{item.text}"
     return height_in(line_count(text, width, L.BODY_PT), L.BODY_PT) + L.PARA_GAP_PT / 72
 
 
+def labelled(label: str) -> str:
+    """Return *label* as it starts a paragraph: "Keep it private: ", or "2. " for a number."""
+    if not label:
+        return ""
+    return f"{label} " if label[-1] in ".)" else f"{label}: "
+
+
 def bubble_lines(bubble: Bubble) -> int:
-    return line_count(bubble.text, L.BUBBLE_W - 2 * L.BUBBLE_PAD - 0.2, L.BODY_PT)
+    return line_count(bubble.text, L.BUBBLE_W - 2 * L.BUBBLE_PAD - 0.2, L.BUBBLE_PT)
 
 
 def bubble_height(bubble: Bubble) -> float:
     """Return the height in inches of a chat bubble, with its sender label if shown."""
     label = height_in(1, L.LABEL_PT) if bubble.labelled else 0
-    return height_in(bubble_lines(bubble), L.BODY_PT) + 2 * L.BUBBLE_PAD + label + L.BUBBLE_GAP
+    return height_in(bubble_lines(bubble), L.BUBBLE_PT) + 2 * L.BUBBLE_PAD + label + L.BUBBLE_GAP
 
 
 def _label_runs(bubbles: list[Bubble]) -> list[Bubble]:
-    """Return *bubbles* with a sender label on the first of each run of messages by one sender."""
-    return [replace(b, labelled=(i == 0 or bubbles[i - 1].sender != b.sender)) for i, b in enumerate(bubbles)]
-
-
-def _pages(title: str, notes: str, items=(), bubbles=()) -> list[SlideSpec]:
-    """Return one slide, or numbered continuation slides when the body does not fit."""
-    if bubbles:
-        budget = L.BODY_H - height_in(1, L.LABEL_PT)   # room for the label each page starts with
-        pages = [_label_runs(page) for page in paginate(_label_runs(list(bubbles)), bubble_height, budget)]
-        bubbles = pages[0] if len(pages) == 1 else bubbles
-    else:
-        pages = paginate(list(items), item_height, L.BODY_H)
-    if len(pages) == 1:
-        return [SlideSpec(title, notes, items=tuple(items), bubbles=tuple(bubbles))]
-    out = []
-    for n, page in enumerate(pages, start=1):
-        page_notes = notes if n == 1 else "Continued from the slide before: give the class time to read, then go on."
-        key = "bubbles" if bubbles else "items"
-        out.append(SlideSpec(f"{title} ({n} of {len(pages)})", page_notes, **{key: tuple(page)}))
+    """Return *bubbles* labelled as a phone shows a chat: each sender's name on their first
+    message; in a group chat, on every run of messages from someone else."""
+    group = len({b.sender for b in bubbles if not b.mine}) > 1
+    seen, out = set(), []
+    for i, b in enumerate(bubbles):
+        starts_run = i == 0 or bubbles[i - 1].sender != b.sender
+        out.append(replace(b, labelled=b.sender not in seen or (group and not b.mine and starts_run)))
+        seen.add(b.sender)
     return out
 
 
-def compose(pack: BandPack, lesson: Lesson) -> list[SlideSpec]:
-    """Return every slide of *lesson*, in teaching order."""
-    slides = _opening(pack, lesson)
-    for segment in lesson.segments:
-        slides += _segment(pack, segment)
-    slides += _closing(pack, lesson)
-    _check_titles(pack, lesson, slides)
-    return slides
+CONTINUED = {
+    "chat": "Read the rest of the messages aloud, in the same steady voice, then stop.",
+    "quiz": "Pupils answer these questions too before you show the answers.",
+}
 
 
-def _opening(pack: BandPack, lesson: Lesson) -> list[SlideSpec]:
+def _pages(title: str, notes: str, role: str, segment: int = 0, items=(), bubbles=(), groups=None
+           ) -> list[SlideSpec]:
+    """Return one slide, or numbered continuation slides, each with notes of its own, when the
+    body does not fit; *groups* (lists of items) are kept together on a slide."""
+    if bubbles:
+        bubbles = _label_runs(list(bubbles))
+        if sum(map(bubble_height, bubbles)) <= L.BODY_H:
+            pages = [bubbles]
+        else:       # each page after the first starts with a label too
+            pages = [_label_runs(page) for page in paginate(bubbles, bubble_height, L.BODY_H - height_in(1, L.LABEL_PT))]
+    else:
+        groups = groups or [[item] for item in items]
+        items = [item for group in groups for item in group]
+        pages = [[i for g in page for i in g] for page in
+                 paginate(groups, lambda group: sum(map(item_height, group)), L.BODY_H)]
+    if len(pages) == 1:
+        return [SlideSpec(title, notes, tuple(items), tuple(bubbles), role=role, segment=segment)]
+    key = "bubbles" if bubbles else "items"
+    more = CONTINUED.get(role, "Read these points with the class and take any questions before going on.")
+    return [SlideSpec(f"{title} ({n} of {len(pages)})", notes if n == 1 else f"{title}, continued. {more}",
+                      role=role, segment=segment, **{key: tuple(page)})
+            for n, page in enumerate(pages, start=1)]
+
+
+def compose(pack: BandPack, lesson: Lesson) -> Schedule:
+    """Return *lesson* fitted to the band's lesson length: its timed parts, in teaching order,
+    and those left out; raise DoesNotFit when it cannot fit."""
+    minutes = pack.lesson_minutes
+    plan = schedule(lesson_parts(pack, lesson), minutes, int(minutes // pack.timing.minutes_per_slide))
+    _check_titles(pack, lesson, plan.slides)
+    return plan
+
+
+def lesson_parts(pack: BandPack, lesson: Lesson) -> list[Part]:
+    """Return every part *lesson* could teach, core and extension, in teaching order."""
+    parts = _opening(pack, lesson)
+    for n, segment in enumerate(lesson.segments, start=1):
+        parts += _segment(pack, segment, n)
+    return parts + _plenary(pack, lesson)
+
+
+def _part(pack: BandPack, kind: str, section: str, label: str, slides, timing: str | None = None,
+          count: int = 1, extension: bool = False, segment: int = 0) -> Part:
+    """Return a part timed as *count* times the band's *timing* (default: *kind*) for it."""
+    low, high = pack.timing.span(timing or kind)
+    return Part(kind, section, label, tuple(slides), low * count, high * count, extension, segment,
+                pack.elsewhere.get(timing or kind, ""))
+
+
+def _opening(pack: BandPack, lesson: Lesson) -> list[Part]:
     frame, notes, band = pack.frame, pack.frame.notes, pack.band
     school = pack.school.config.school
+    later = "" if lesson.number == 1 else "_later"
     subtitle = (f"{band.label} ({band.school_years})", f"Lesson {lesson.number} of {lesson.count}")
-    slides = [SlideSpec(lesson.title, notes.title, subtitle=subtitle + ((school,) if school else ()))]
-    slides += _pages("Before we start", notes.content_note,
-                     [Item(frame.content_note, bullet=False), Item(dsl_line(pack), bullet=False)])
-    slides += _pages("Our ground rules", notes.ground_rules, [Item(r.detail, r.rule) for r in frame.ground_rules])
+    title = SlideSpec(lesson.title, notes.title, subtitle=subtitle + ((school,) if school else ()), role="title")
+    before = _pages("Before we start", notes.content_note, "content_note",
+                    items=[Item(frame.content_note, bullet=False), Item(dsl_line(pack), bullet=False)])
     outcomes = [Item(o) for s in lesson.segments for o in s.content.objectives]
-    slides += _pages("In this lesson, I can ...", notes.outcomes, outcomes)
-    slides += _pages("Where do you stand?", f"{lesson.baseline.notes} {notes.baseline}", _baseline(lesson))
+    parts = [
+        _part(pack, "content_note", "Opening", "Welcome and content note", [title] + before,
+              "content_note" + later),
+        _part(pack, "ground_rules", "Opening", "Ground rules", _pages(
+            "Our ground rules", notes.ground_rules, "ground_rules",
+            items=[Item(r.detail, r.rule) for r in frame.ground_rules]), "ground_rules" + later),
+        _part(pack, "outcomes", "Opening", '"I can" outcomes', _pages(
+            "In this lesson, I can ...", notes.outcomes, "outcomes", items=outcomes)),
+        _part(pack, "baseline", "Opening", "Baseline: where do you stand?", _pages(
+            "Where do you stand?", f"{lesson.baseline.notes} {notes.baseline}", "baseline", items=_baseline(lesson))),
+    ]
     if lesson.keywords:
-        slides += _pages("Keywords", notes.keywords, [Item(k.definition, k.term) for k in lesson.keywords])
-    return slides
+        shown = [Item(k.definition, k.term) for k in slide_keywords(lesson)]
+        parts.append(_part(pack, "keywords", "Opening", "Keywords", _pages("Keywords", notes.keywords, "keywords",
+                                                                            items=shown), extension=True))
+    return parts
+
+
+def slide_keywords(lesson: Lesson) -> list:
+    """Return the keywords the slide shows: at most MAX_KEYWORDS, taken from the segments in turn
+    (the teacher notes and the easy-read handout list them all)."""
+    lists = [list(s.content.keywords) for s in lesson.segments]
+    terms = {}
+    while any(lists) and len(terms) < MAX_KEYWORDS:
+        for keywords in lists:
+            if keywords and len(terms) < MAX_KEYWORDS:
+                keyword = keywords.pop(0)
+                terms.setdefault(keyword.term.lower(), keyword)
+    return list(terms.values())
 
 
 def _baseline(lesson: Lesson) -> list[Item]:
     return [Item(lesson.baseline.activity, bullet=False)] + [Item(s) for s in lesson.baseline.statements]
 
 
-def _segment(pack: BandPack, segment) -> list[SlideSpec]:
-    content, notes = segment.content, pack.frame.notes
-    slides = []
-    for slide in content.slides:
-        numbered = all(NUMBERED.match(b) for b in slide.bullets)     # "1. ..." needs no bullet as well
-        slides += _pages(slide.title, slide.notes, [Item(b, bullet=not numbered) for b in slide.bullets])
-    slides += _scenario(content.scenario)
-    if content.misconceptions:
-        myths = [Item(m.correction, f"Myth: {m.myth} Fact", bullet=False) for m in content.misconceptions]
-        script = notes.misconceptions + " " + " ".join(f"Myth: {m.myth} Fact: {m.correction}"
-                                                       for m in content.misconceptions)
-        slides += _pages(f"Myth or fact: {segment.title}", script, myths)
-    if content.discussion:
-        script = notes.discussion + " " + _expected(content.discussion)
-        slides += _pages(f"Let's discuss: {segment.title}", script, [Item(q.question) for q in content.discussion])
-    return slides
+def _segment(pack: BandPack, segment, n: int) -> list[Part]:
+    """Return a segment's parts, story first: teacher input, the scenario (story, chat, predict,
+    advise, reveal), myths voted on then revealed, discussion and the activity."""
+    content, notes, title = segment.content, pack.frame.notes, segment.title
+    parts = []
+    for extension in (False, True):
+        teach = [s for s in content.teach if s.extension == extension]
+        slides = [page for s in teach for page in _pages(
+            s.title, s.notes, "teach", n,
+            [Item(b, bullet=not all(NUMBERED.match(x) for x in s.bullets)) for b in s.bullets])]
+        if teach:
+            label = "Teacher input: " + "; ".join(s.title for s in teach)
+            parts.append(_part(pack, "teach", title, label, slides, count=len(teach), extension=extension, segment=n))
+    parts.append(_scenario(pack, content.scenario, title, n))
+    if content.myths:
+        parts.append(_myths(pack, content.myths, title, n))
+    for q in content.discussion:
+        parts.append(_part(pack, "discussion", title, f"Discussion: {q.question}", _pages(
+            f"Let's discuss: {_short(q.question)}", f"{notes.discussion} Expected answers: {q.expected}",
+            "discussion", n, [Item(q.question, bullet=False)]), extension=True, segment=n))
+    if content.activity:
+        activity = content.activity
+        items = [Item(activity.instructions, bullet=False)] + [Item(i) for i in activity.items[:3]]
+        if len(activity.items) > 3:
+            items.append(Item("... and the rest on your handout.", bullet=False))
+        parts.append(_part(pack, "activity", title, f"Handout activity: {activity.title}", _pages(
+            f"Activity: {activity.title}", f"{notes.activity} {_answers(activity)}", "activity", n, items),
+            extension=activity.extension, segment=n))
+    return parts
 
 
-def _scenario(scenario) -> list[SlideSpec]:
-    script = scenario.notes or "Read the scenario aloud, then take suggestions."
-    slides = _pages(f"Scenario: {scenario.title}", script, [Item(scenario.setting, bullet=False)])
-    if scenario.chat:
-        bubbles = [Bubble(m.sender, m.text, m.sender == scenario.protagonist) for m in scenario.chat]
-        slides += _pages(f"{scenario.title}: the messages", script, bubbles=bubbles)
+def _short(question: str, limit: int = 40) -> str:
+    """Return the start of *question*, cut at a word, for a slide title."""
+    if len(question) <= limit:
+        return question.rstrip("?")
+    return question[:limit].rsplit(" ", 1)[0] + " ..."
+
+
+def _answers(activity) -> str:
+    return "Answers: " + " ".join(f"{n}. {a}" for n, a in enumerate(activity.answers, start=1))
+
+
+def _scenario(pack: BandPack, scenario, section: str, n: int) -> Part:
+    """Return the scenario as one part: the story, its chat, the predict question, the advice
+    the pairs give, then what the character can do."""
+    notes = pack.frame.notes
     who = scenario.protagonist or "the characters"
-    slides += _pages(f"{scenario.title}: advise {who}", _expected(scenario.questions),
-                     [Item(q.question) for q in scenario.questions])
-    return slides
+    script = scenario.notes or "Read the story aloud, then show the messages."
+    setting = Item(scenario.setting, bullet=False)
+    bubbles = _label_runs([Bubble(m.sender, m.text, m.sender == scenario.protagonist) for m in scenario.chat])
+    if item_height(setting) + sum(map(bubble_height, bubbles)) <= L.BODY_H:     # the story and its chat on one slide
+        slides = [SlideSpec(scenario.title, script, (setting,), tuple(bubbles), role="story", segment=n)]
+    else:
+        slides = _pages(scenario.title, script, "story", n, [setting])
+        if bubbles:
+            slides += _pages(f"{scenario.title}: the messages", "Read the messages aloud in a calm voice, then stop.",
+                             "chat", n, bubbles=bubbles)
+    last = [Item(f"\u201c{scenario.chat[-1].text}\u201d", scenario.chat[-1].sender, bullet=False)] if scenario.chat else []
+    slides += _pages(f"What happens next for {who}?",
+                     f"{notes.predict} {scenario.predict.question} Expected: {scenario.predict.expected}",
+                     "predict", n, last + [Item(scenario.predict.question, bullet=False)])
+    slides += _pages(f"Advise {who}", f"{notes.advise} {_expected(scenario.questions)}", "advise", n,
+                     [Item(q.question) for q in scenario.questions]
+                     + [Item("The story and these questions are on your handout.", bullet=False)])
+    slides += _pages(f"What {who} can do", scenario.reveal.notes, "reveal", n,
+                     [Item(b, bullet=not NUMBERED.match(b)) for b in scenario.reveal.bullets])
+    low = [pack.timing.span(k)[0] for k in ("story", "predict", "advise", "reveal")]
+    high = [pack.timing.span(k)[1] for k in ("story", "predict", "advise", "reveal")]
+    label = f"{scenario.title}: read the story, predict, advise {who} in pairs, then what {who} can do"
+    return Part("scenario", section, label, tuple(slides), sum(low), sum(high), scenario.extension, n,
+                pack.elsewhere.get("story", ""))
+
+
+def _myths(pack: BandPack, myths, section: str, n: int) -> Part:
+    """Return myth or fact as a part: the statements to vote on, then the answers slide."""
+    notes = pack.frame.notes
+    vote = _pages(f"Myth or fact? {section}", notes.myths, "myth", n,
+                  [Item(m.statement, f"{i}.") for i, m in enumerate(myths, start=1)])
+    script = notes.myth_answers + " " + " ".join(_myth_answer(i, m) for i, m in enumerate(myths, start=1))
+    answers = _pages(f"Myth or fact: the answers ({section})", script, "myth_answers", n,
+                     [Item(m.explanation, f"{i}. {m.answer.capitalize()}") for i, m in enumerate(myths, start=1)])
+    return _part(pack, "myths", section, "Myth or fact: vote, then the answers", vote + answers, "myth",
+                 count=len(myths), extension=all(m.extension for m in myths), segment=n)
+
+
+def _myth_answer(n: int, myth) -> str:
+    """Return the teacher's answer to statement *n*: "1. Myth: ... Fact: ..." (or "Fact: ...")."""
+    if myth.answer == "myth":
+        return f"{n}. Myth: {myth.statement} Fact: {myth.explanation}"
+    return f"{n}. Fact: {myth.statement} {myth.explanation}"
 
 
 def _expected(questions) -> str:
     return " ".join(f"{q.question} Expected answers: {q.expected}" for q in questions)
 
 
-def _closing(pack: BandPack, lesson: Lesson) -> list[SlideSpec]:
-    frame, notes = pack.frame, pack.frame.notes
-    quiz = [(s, q) for s in lesson.segments for q in s.content.quiz]
-    slides = []
-    for n, (segment, q) in enumerate(quiz, start=1):
-        items = [Item(q.question, bullet=False)]
-        items += [Item(o, chr(64 + i)) for i, o in enumerate(q.options or [], start=1)]
-        script = f"{notes.quiz} Answer: {q.answer.rstrip('.')}. {q.explanation or ''}".strip()
-        slides += _pages(f"Quiz: question {n} of {len(quiz)}", script, items)
-    slides += _pages("Key messages", notes.key_messages, [Item(m) for m in lesson.key_messages])
-    steps = [Item(s.detail, f"{n}. {s.step}", bullet=False) for n, s in enumerate(frame.what_to_do, start=1)]
-    slides += _pages("What to do if it happens", notes.what_to_do, steps)
-    slides += _pages("Where do you stand now?", notes.baseline_revisit, _baseline(lesson))
-    slides += _pages("Exit slip", notes.exit_slip, [Item(p) for p in lesson.exit_slip])
-    slides += _pages("Where to get help", notes.help, help_items(pack))
-    return slides
+def _quiz_items(lesson: Lesson) -> list:
+    """Return the lesson's quiz questions, taken from its segments in turn."""
+    lists = [list(s.content.quiz) for s in lesson.segments]
+    out = []
+    while any(lists):
+        out += [q.pop(0) for q in lists if q]
+    return out
+
+
+def quiz_questions(pack: BandPack, lesson: Lesson, plan: Schedule) -> list:
+    """Return the quiz questions *plan* has time for."""
+    part = next(p for p in plan.parts if p.kind == "quiz")
+    return _quiz_items(lesson)[:max(1, part.minutes // pack.timing.span("quiz")[0])]
+
+
+def taught(lesson: Lesson, plan: Schedule, kind: str) -> list:
+    """Return the scenarios (*kind* "scenario") or activities ("activity") *plan* teaches."""
+    segments = [p.segment for p in plan.parts if p.kind == kind]
+    return [getattr(lesson.segments[n - 1].content, kind) for n in segments]
+
+
+def _quiz(pack: BandPack, lesson: Lesson, count: int) -> list[SlideSpec]:
+    """Return *count* quiz questions on as few slides as they fit, then the answers slide."""
+    notes, questions = pack.frame.notes, _quiz_items(lesson)[:count]
+    groups = []
+    for n, q in enumerate(questions, start=1):
+        group = [Item(q.question, f"{n}.", bullet=False)]
+        if q.options:
+            group.append(Item("    ".join(f"{chr(64 + i)}) {o}" for i, o in enumerate(q.options, start=1))))
+        groups.append(group)
+    slides = _pages("Quick quiz", notes.quiz, "quiz", groups=groups)
+    script = notes.quiz_answers + " " + " ".join(
+        f"{n}. {q.answer.rstrip('.')}. {q.explanation or ''}".strip() for n, q in enumerate(questions, start=1))
+    answers = [Item(_answer(q), f"{n}.") for n, q in enumerate(questions, start=1)]
+    return slides + _pages("Quick quiz: the answers", script, "quiz_answers", items=answers)
+
+
+def _answer(q) -> str:
+    """Return a quiz answer as shown: "B) Keep them and show a grown-up"."""
+    if q.options:
+        return f"{chr(65 + q.options.index(q.answer))}) {q.answer}"
+    return q.answer
+
+
+def _plenary(pack: BandPack, lesson: Lesson) -> list[Part]:
+    frame, notes, timing = pack.frame, pack.frame.notes, pack.timing
+    shortest, longest = timing.quiz_questions
+    longest = min(longest, len(_quiz_items(lesson)))
+    shortest = min(shortest, longest)
+    per = timing.span("quiz")[0]
+    quiz = Part("quiz", "Plenary", "Quick quiz, then the answers", tuple(_quiz(pack, lesson, shortest)),
+                shortest * per, longest * per, build=lambda minutes: _quiz(pack, lesson, max(1, minutes // per)))
+    steps = [Item(s.step, f"{n}.", bullet=False) for n, s in enumerate(frame.what_to_do, start=1)]
+    steps.append(Item(frame.never_your_fault, bullet=False))
+    script = notes.what_to_do + " " + " ".join(f"{n}. {s.step}: {s.detail}" for n, s in enumerate(frame.what_to_do, 1))
+    return [
+        quiz,
+        _part(pack, "steps", "Plenary", "What to do if it happens: the steps, said together", _pages(
+            "What to do if it happens", script, "steps", items=steps)),
+        _part(pack, "baseline_revisit", "Plenary", "Where do you stand now? The baseline again", _pages(
+            "Where do you stand now?", notes.baseline_revisit, "baseline_revisit", items=_baseline(lesson))),
+        _part(pack, "exit_slip", "Plenary", "Exit slip", _pages(
+            "Exit slip", notes.exit_slip, "exit_slip", items=[Item(p) for p in lesson.exit_slip])),
+        _part(pack, "help", "Plenary", "Where to get help, and who in school", _pages(
+            "Where to get help", notes.help, "help", items=help_items(pack))),
+    ]
 
 
 def dsl_line(pack: BandPack, roles: bool = True) -> str:
@@ -191,14 +379,13 @@ def person(who, default_role: str, our: str = "", contact: bool = True) -> str:
 
 
 def help_items(pack: BandPack) -> list[Item]:
-    """Return the help slide's items: the intro, the school's DSL and each fitting service."""
-    items = [Item(pack.frame.help_intro, bullet=False), Item(dsl_line(pack), bullet=False)]
+    """Return the help slide's items: the intro, the school's DSL and each fitting service with
+    how to reach it (what each does is on the handout and in the teacher notes)."""
+    items = [Item(f"{pack.frame.help_intro} {dsl_line(pack)}", bullet=False)]
     for s in pack.services("students"):
         note = pack.age_note(s, "students")
-        age = f" ({note[0].upper()}{note[1:]}.)" if note else ""
         contact = s.contact[0].upper() + s.contact[1:] if s.phone or s.text else s.contact   # never a web address
-        text = f"{s.what}{age} {contact}."
-        items.append(Item(text, s.name))
+        items.append(Item(f"{contact}{f' ({note})' if note else ''}.", s.name))
     return items
 
 

@@ -10,10 +10,11 @@ FOOTER_TOP, FOOTER_H = 6.85, 0.5
 TITLE_PT = 32
 BODY_PT = 24
 LABEL_PT = 18            # chat sender names and footers: the smallest text on any slide
+BUBBLE_PT = 20           # chat messages, as on a phone: a whole chat fits one slide
 FOOTER_PT = 18
 PARA_GAP_PT = 8
 BULLET_INDENT = 0.4
 
-BUBBLE_W = 8.0
-BUBBLE_PAD = 0.1
-BUBBLE_GAP = 0.1
+BUBBLE_W = 10.5
+BUBBLE_PAD = 0.08
+BUBBLE_GAP = 0.06

@@ -10,9 +10,11 @@ def describe(curriculum: Curriculum) -> list[str]:
     lines = []
     for band in curriculum.bands.values():
         lines.append(f"band    {band.id:<8} {band.label} ({band.school_years}), reading grade <= {band.reading_grade:g}")
+    minutes = curriculum.sequences.lesson_minutes
     for band_id, lessons in curriculum.sequences.bands.items():
         for lesson in lessons:
-            lines.append(f"lesson  {band_id:<8} {lesson.id}: {lesson.title} [{', '.join(lesson.modules)}]")
+            lines.append(f"lesson  {band_id:<8} {lesson.id}: {lesson.title} [{', '.join(lesson.modules)}], "
+                         f"{minutes} minutes")
     for module in curriculum.modules.values():
         lines.append(f"module  {module.id:<24} {module.audience:<8} bands {', '.join(module.bands)}; "
                      f"reviewed {module.reviewed}")

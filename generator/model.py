@@ -16,6 +16,24 @@ Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 Audience = Literal["students", "staff", "parents"]
 
 
+Pattern = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+def _compiles(pattern: str) -> None:
+    try:
+        re.compile(pattern)
+    except re.error as e:
+        raise ValueError(f"not a valid regular expression ({e})") from e
+
+
+def _require(ok: object, message: str) -> None:
+    """Raise ValueError(*message*) unless *ok*."""
+    if not ok:
+        raise ValueError(message)
+
+
+
+
 class Record(BaseModel):
     """Base: unknown fields are errors and records never change once made."""
 
@@ -31,33 +49,29 @@ class Source(Record):
     year: int | None = None
 
 
-class Keyword(Record):
-    term: Text
-    definition: Text
+class MythOrFact(Record):
+    """A statement the class votes on (myth or fact) before the answer is revealed."""
 
-
-class Misconception(Record):
-    myth: Text
-    correction: Text
-
-
-class Timing(Record):
-    activity: Text
-    minutes: int = Field(ge=1, le=60)
+    statement: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
+    answer: Literal["myth", "fact"]
+    explanation: Text
+    extension: bool = False
 
 
 class Slide(Record):
-    """A teaching slide: a title, bullet points and the teacher's script."""
+    """A teacher-input slide: a title, at most four short points and the teacher's script."""
 
-    title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=70)]
-    bullets: list[Text] = Field(min_length=1, max_length=8)
+    title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
+    bullets: list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=110)]] = Field(
+        min_length=1, max_length=4)
     notes: Text
+    extension: bool = False
 
 
 class ChatMessage(Record):
     model_config = ConfigDict(populate_by_name=True)
     sender: Text = Field(alias="from")
-    text: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=160)]
+    text: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=110)]
 
 
 class Question(Record):
@@ -67,15 +81,28 @@ class Question(Record):
     expected: Text
 
 
-class Scenario(Record):
-    """A fictional situation the class advises a character on."""
+class Reveal(Record):
+    """What the character can do: shown after the class has advised them."""
 
-    title: Text
+    bullets: list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=110)]] = Field(
+        min_length=1, max_length=5)
+    notes: Text
+
+
+class Scenario(Record):
+    """A fictional story the class reads, stops at a decision point, advises, then sees resolved.
+
+    Pupil scenarios need predict and reveal; a staff case study has neither."""
+
+    title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=50)]
     setting: Text
     protagonist: Text | None = None
-    chat: list[ChatMessage] = []
-    questions: list[Question] = Field(min_length=1)
+    chat: list[ChatMessage] = Field(default=[], max_length=8)
     notes: Text | None = None
+    predict: Question | None = None
+    questions: list[Question] = Field(min_length=1, max_length=3)
+    reveal: Reveal | None = None
+    extension: bool = False
 
     @model_validator(mode="after")
     def _protagonist_speaks(self):
@@ -86,8 +113,9 @@ class Scenario(Record):
 
 
 class QuizItem(Record):
-    question: Text
-    options: list[Text] | None = Field(default=None, min_length=2)
+    question: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+    options: list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40)]] | None = (
+        Field(default=None, min_length=2, max_length=3))
     answer: Text
     explanation: Text | None = None
 
@@ -99,11 +127,18 @@ class QuizItem(Record):
 
 
 class Activity(Record):
-    """A short pupil activity printed on the handout."""
+    """A pupil activity on the handout, with the answer to each item for the teacher notes."""
 
-    title: Text
+    title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=50)]
     instructions: Text
-    items: list[Text] = Field(min_length=1)
+    items: list[Text] = Field(min_length=1, max_length=6)
+    answers: list[Text] = Field(min_length=1, max_length=6)
+    extension: bool = False
+
+    @model_validator(mode="after")
+    def _an_answer_each(self):
+        _require(len(self.answers) == len(self.items), "answers: give one answer for each item, in the same order")
+        return self
 
 
 class Section(Record):
@@ -120,27 +155,32 @@ class Section(Record):
         return self
 
 
+class Keyword(Record):
+    term: Text
+    definition: Text
+    simple: Text | None = None     # the easy-read handout's plainer definition
+
+
 class ModuleBand(Record):
-    """What a module teaches to one age band."""
+    """What a module teaches to one age band. Pupil modules have teach slides, a scenario with
+    predict and reveal, myths, a quiz and easy-read sentences; staff modules have sections, a
+    case study and the essentials every lesson's teacher notes carry."""
 
     title: Text | None = None
     summary: Text
-    objectives: list[Text] = Field(min_length=1)
-    key_messages: list[Text] = Field(min_length=1)
+    objectives: list[Text] = Field(min_length=1, max_length=2)
+    key_messages: list[Text] = Field(min_length=1, max_length=4)
     keywords: list[Keyword] = []
-    misconceptions: list[Misconception] = []
-    timings: list[Timing] = Field(min_length=1)
-    slides: list[Slide] = []
-    sections: list[Section] = []
+    teach: list[Slide] = Field(default=[], max_length=4)
     scenario: Scenario
-    discussion: list[Question] = []
-    quiz: list[QuizItem] = Field(min_length=1)
+    myths: list[MythOrFact] = Field(default=[], max_length=3)
+    discussion: list[Question] = Field(default=[], max_length=2)
+    quiz: list[QuizItem] = Field(min_length=1, max_length=3)
     activity: Activity | None = None
-
-    @property
-    def minutes(self) -> int:
-        """Return the segment's length: the sum of its timings."""
-        return sum(t.minutes for t in self.timings)
+    easy_read: list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=90)]] = Field(
+        default=[], max_length=4)
+    sections: list[Section] = []
+    essentials: list[Section] = []
 
 
 class Module(Record):
@@ -152,12 +192,6 @@ class Module(Record):
     reviewed: dt.date
     sources: list[Source] = Field(min_length=1)
     bands: dict[str, ModuleBand] = Field(min_length=1)
-
-
-def _require(ok: object, message: str) -> None:
-    """Raise ValueError(*message*) unless *ok*."""
-    if not ok:
-        raise ValueError(message)
 
 
 class AgeBand(Record):
@@ -207,16 +241,52 @@ class LessonSpec(Record):
     title: Text
     modules: list[Id] = Field(min_length=1)
     baseline: Baseline
-    exit_slip: list[Text] = Field(min_length=1)
-    handout_activity: Id | None = None
+    exit_slip: list[Text] = Field(min_length=1, max_length=3)
     links: list[Link] = []
 
 
+LessonMinutes = Annotated[int, Field(ge=40, le=75)]
+
+
 class Sequences(Record):
-    lesson_minutes: int = Field(ge=30, le=120)
-    intro_minutes: int = Field(ge=0, le=30)
-    plenary_minutes: int = Field(ge=0, le=30)
+    lesson_minutes: LessonMinutes
     bands: dict[str, list[LessonSpec]]
+
+
+Minutes = int | tuple[int, int]
+PARTS = ("content_note", "content_note_later", "ground_rules", "ground_rules_later", "outcomes", "baseline",
+         "keywords", "teach", "story", "predict", "advise", "reveal", "myth", "discussion", "activity", "quiz",
+         "steps", "baseline_revisit", "exit_slip", "help")
+
+
+class BandTiming(Record):
+    """How long each part of a lesson takes one band, in minutes: a number is fixed; a
+    [shortest, longest] pair is flexible, and is stretched to fill the lesson."""
+
+    minutes: dict[Literal[PARTS], Minutes]
+    quiz_questions: tuple[int, int] = (3, 5)
+    minutes_per_slide: float = Field(default=2, gt=0)
+
+    @model_validator(mode="after")
+    def _complete(self):
+        missing = [p for p in PARTS if p not in self.minutes]
+        _require(not missing, f"minutes: give every part a time: {', '.join(missing)}")
+        for part, value in self.minutes.items():
+            low, high = value if isinstance(value, tuple) else (value, value)
+            _require(0 <= low <= high <= 30, f"minutes.{part}: give 0-30 minutes, the shortest first")
+        return self
+
+    def span(self, part: str) -> tuple[int, int]:
+        """Return the shortest and longest time *part* takes."""
+        value = self.minutes[part]
+        return value if isinstance(value, tuple) else (value, value)
+
+
+class Timing(Record):
+    """lessons/timing.yaml: each band's part times, and where a part left out could be taught."""
+
+    bands: dict[str, BandTiming]
+    elsewhere: dict[Literal[PARTS], Text]
 
 
 class Rule(Record):
@@ -225,8 +295,17 @@ class Rule(Record):
 
 
 class Step(Record):
-    step: Text
+    """One of a band's "what to do" steps; *match* recognises it at the start of a listed item,
+    so the gate can see a list that puts the steps in another order."""
+
+    step: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40)]
     detail: Text
+    match: Pattern
+
+    @model_validator(mode="after")
+    def _valid(self):
+        _compiles(self.match)
+        return self
 
 
 class FrameNotes(Record):
@@ -238,10 +317,14 @@ class FrameNotes(Record):
     outcomes: Text
     baseline: Text
     keywords: Text
-    misconceptions: Text
+    predict: Text
+    advise: Text
+    myths: Text
+    myth_answers: Text
     discussion: Text
+    activity: Text
     quiz: Text
-    key_messages: Text
+    quiz_answers: Text
     what_to_do: Text
     baseline_revisit: Text
     exit_slip: Text
@@ -253,7 +336,8 @@ class FrameBand(Record):
 
     content_note: Text
     ground_rules: list[Rule] = Field(min_length=1)
-    what_to_do: list[Step] = Field(min_length=1)
+    what_to_do: list[Step] = Field(min_length=3, max_length=5)
+    never_your_fault: Text
     help_intro: Text
     closing: Text
     notes: FrameNotes
@@ -290,16 +374,6 @@ class Parents(Record):
     reviewed: dt.date
     sources: list[Source] = Field(min_length=1)
     bands: dict[str, ParentBand]
-
-
-Pattern = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-
-
-def _compiles(pattern: str) -> None:
-    try:
-        re.compile(pattern)
-    except re.error as e:
-        raise ValueError(f"not a valid regular expression ({e})") from e
 
 
 class AgeRange(Record):
@@ -417,7 +491,7 @@ class LanguageRule(Record):
     """Wording no artefact may use: a pattern, why it harms and what to say instead."""
 
     id: Id
-    kind: Literal["blame", "shame", "scare", "stereotype", "myth"]
+    kind: Literal["blame", "shame", "scare", "stereotype", "myth", "disclosure"]
     pattern: Pattern
     why: Text
     instead: Text

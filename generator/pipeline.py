@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .artefacts import Artefact, PackRenderer
-from .checks import check
+from .checks import check, does_not_fit
 from .config import School, adapt, load_school
 from .curriculum import Curriculum, load_curriculum
 from .deck import compose
@@ -20,6 +20,7 @@ from .gate.inspect import read_deck, read_document
 from .paths import shipped
 from .pdf import PdfUnavailable, to_pdf
 from .plan import BandPack, band_pack
+from .schedule import DoesNotFit
 from .render.design import design_for
 from .stamp import build_time
 from .variants import VARIANTS
@@ -81,9 +82,16 @@ def plan(loaded: Loaded, options: BuildOptions) -> list[BandPack]:
     if unknown:
         raise UsageProblem(f"unknown band {unknown[0]!r}; expected one of {', '.join(known)}")
     packs = [band_pack(loaded.curriculum, loaded.school, b, options.lessons, options.modules) for b in bands]
+    problems = []
     for pack in packs:
         for lesson in pack.lessons:
-            compose(pack, lesson)     # fails early, naming the lesson, if two slides share a title
+            try:
+                compose(pack, lesson)     # fails early, naming the lesson, if it cannot fit or two slides share a title
+            except DoesNotFit as e:
+                problems.append(does_not_fit(loaded.curriculum, loaded.school, pack.band.id, lesson.id,
+                                             pack.lesson_minutes, e.message))
+    if problems:
+        raise ContentError(problems)
     return packs
 
 
@@ -133,8 +141,11 @@ def _render_job(pack: BandPack, lesson_id: str | None, when, folders, formats: f
         lesson = next(lesson for lesson in pack.lessons if lesson.id == lesson_id)
         artefacts = renderer.lesson_artefacts(lesson, formats, variants)
     read = {"pptx": read_deck, "docx": read_document}
-    checks = [check_artefact(replace(a, facts=read[a.format](a.data)), pack, rules) for a in artefacts]
-    return artefacts, checks
+    artefacts = [replace(a, facts=read[a.format](a.data)) for a in artefacts]
+    deck = next((a.facts for a in artefacts if a.kind == "slides"), None)
+    handout = next((a.facts for a in artefacts if a.kind == "handout" and a.variant == "standard"), None)
+    checks = [check_artefact(a, pack, rules, deck, handout) for a in artefacts]
+    return [replace(a, facts=None) for a in artefacts], checks
 
 
 def gate(loaded: Loaded, packs: list[BandPack], artefacts: list[Artefact], checks: list[ArtefactCheck],

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from .config import School
 from .curriculum import Curriculum
 from .errors import ContentError, Problem
-from .model import AgeBand, Baseline, FrameBand, HelpService, LessonSpec, Module, ModuleBand, ParentBand, Region
+from .model import (AgeBand, BandTiming, Baseline, FrameBand, HelpService, LessonSpec, Module, ModuleBand, ParentBand,
+                    Region)
 from .localise import Localiser
 from .wording import map_text, term_swap
 
@@ -36,19 +37,11 @@ class Lesson:
     staff: tuple[Segment, ...]
     baseline: Baseline
     exit_slip: tuple[str, ...]
-    handout_activity: str | None = None
     links: tuple = ()
 
     @property
     def module_ids(self) -> list[str]:
         return [s.module.id for s in self.segments]
-
-    @property
-    def activity(self):
-        """Return the activity printed on the handout: the named module's, else the first there is."""
-        chosen = [s for s in self.segments if s.module.id == self.handout_activity and s.content.activity]
-        fallback = [s for s in self.segments if s.content.activity]
-        return (chosen or fallback)[0].content.activity if fallback else None
 
     @property
     def keywords(self) -> list:
@@ -75,9 +68,9 @@ class BandPack:
     parents: ParentBand
     region: Region
     school: School
-    intro_minutes: int
-    plenary_minutes: int
     lesson_minutes: int
+    timing: BandTiming
+    elsewhere: dict[str, str]       # where a part left out for time could be taught instead
     localiser: Localiser
 
     def services(self, audience: str) -> list[HelpService]:
@@ -142,13 +135,29 @@ def band_pack(curriculum: Curriculum, school: School, band_id: str,
     lessons = tuple(
         Lesson(spec.id, spec.title, n, len(specs),
                tuple(Segment(modules[m], modules[m].bands[content]) for m in spec.modules),
-               staff, spec.baseline, tuple(spec.exit_slip), spec.handout_activity, tuple(spec.links))
+               staff, spec.baseline, tuple(spec.exit_slip), tuple(spec.links))
         for n, spec in enumerate((local(s) for s in specs), start=1)
         if not lesson_ids or spec.id in lesson_ids or module_ids)
-    seq = curriculum.sequences
+    elsewhere = {part: swap(localiser.text(text)) for part, text in curriculum.timing.elsewhere.items()}
     return BandPack(band if not new or not old else band.model_copy(update={"preferred_term": new}), lessons,
                     local(curriculum.frame.bands[content]), local(curriculum.parents.bands[content]),
-                    region, school, seq.intro_minutes, seq.plenary_minutes, seq.lesson_minutes, localiser)
+                    region, school, lesson_minutes(curriculum, school, band_id), band_timing(curriculum, band_id),
+                    elsewhere, localiser)
+
+
+def lesson_minutes(curriculum: Curriculum, school: School, band_id: str) -> int:
+    """Return how long *band_id*'s lessons are: the school's band setting, else its lesson_minutes,
+    else the curriculum's."""
+    config = school.config
+    band = next((b for b in config.bands if b.id == band_id and b.lesson_minutes), None)
+    return band.lesson_minutes if band else config.lesson_minutes or curriculum.sequences.lesson_minutes
+
+
+def band_timing(curriculum: Curriculum, band_id: str) -> BandTiming:
+    """Return the part times of *band_id*, or of the band its content comes from."""
+    band = curriculum.bands[band_id]
+    timing = curriculum.timing.bands
+    return timing.get(band_id) or timing[band.content_band]
 
 
 def _custom_spec(curriculum: Curriculum, first: LessonSpec, module_ids: list[str], content: str) -> LessonSpec:

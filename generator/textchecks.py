@@ -11,7 +11,8 @@ from .localise import TOKEN, role_services, unknown_tokens
 from .regional import OTHER, is_choice
 from .yamlsrc import LineDict, LineList, field_path, line_of
 
-SKIP = frozenset({"id", "modules", "handout_activity", "reviewed", "url", "regions"})
+TYPED_SLIDE = re.compile(r"\bslides? \d+\b", re.I)
+SKIP = frozenset({"id", "modules", "reviewed", "url", "regions", "match"})
 
 
 def strings(node, loc: tuple = (), region: str | None = None):
@@ -91,6 +92,10 @@ def check_texts(texts: dict, regions) -> list[Problem]:
                     out.append(Problem(*where, _mark_message(found.group(0), owner[found.group(0)], region),
                                        rule="signposting"))
                     break
+            if typed := TYPED_SLIDE.search(text):
+                out.append(Problem(*where, f"types a slide number ({typed.group(0)!r}), which changes as the "
+                                   "lesson is fitted to its minutes; name the slide instead, such as "
+                                   "\"the help slide at the end\"", rule="teaching"))
             if unlabelled := unlabelled_adult(text, adults.get(region, [])):
                 out.append(Problem(*where, f"names {unlabelled[0]}, a service for adults, without its age; "
                                    "write {adult_remove}, or say it is for when you are 18", rule="signposting"))

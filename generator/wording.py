@@ -21,19 +21,23 @@ def term_swap(old: str | None, new: str | None):
     return lambda text: pattern.sub(swap, text)
 
 
-NAMES = frozenset({"id", "modules", "handout_activity"})   # identifiers, never rewritten
+NAMES = frozenset({"id", "modules", "match"})   # identifiers and patterns, never rewritten
 
 
 def map_text(record: BaseModel, change) -> BaseModel:
-    """Return *record* with *change* applied to every string in it but its identifiers."""
+    """Return *record* with *change* applied to every string in it but its identifiers. The copy
+    is not validated again: limits such as a title's length hold for the text as written, before
+    a school's names fill its tokens."""
 
     def walk(value):
         if isinstance(value, str):
             return change(value)
-        if isinstance(value, list):
-            return [walk(v) for v in value]
+        if isinstance(value, BaseModel):
+            return value.model_copy(update={k: v if k in NAMES else walk(v) for k, v in value})
+        if isinstance(value, (list, tuple)):
+            return type(value)(walk(v) for v in value)
         if isinstance(value, dict):
             return {k: v if k in NAMES else walk(v) for k, v in value.items()}
         return value
 
-    return type(record).model_validate(walk(record.model_dump(by_alias=True)))
+    return walk(record)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import pytest
@@ -76,6 +77,29 @@ def test_language_flags_victim_blaming_and_the_stays_online_myth():
     assert found[0].message.startswith("blame wording 'your mistake' (your-mistake)")
     assert "instead, say it is never their fault" in found[0].message
     assert found[1].message.startswith("myth wording 'What goes online stays online' (stays-online)")
+
+
+@pytest.mark.parametrize("sentence", [
+    "What would you do if a stranger asked you for a photo?",
+    "Has this ever happened to you?",
+    "Put your hand up if you have been sent a message like this.",
+    "She should not have sent the picture.",
+    "He shouldn't have trusted someone he met online.",
+    "If only she hadn't shared it, none of this would have happened.",
+    "They should have been more careful.",
+    "That was naive of him.",
+])
+def test_language_catches_questions_about_pupils_own_lives_and_blame_in_other_words(sentence):
+    assert language([doc(sentence)], CURRICULUM.gate.language), sentence
+
+
+@pytest.mark.parametrize("sentence", [
+    "What could Maya do next?",
+    "Nobody deserves to be threatened, whatever they sent.",
+    "It is never your fault, and help is there.",
+])
+def test_language_lets_questions_about_the_character_through(sentence):
+    assert language([doc(sentence)], CURRICULUM.gate.language) == [], sentence
 
 
 def test_language_allows_a_myth_stated_to_correct_it():
@@ -235,7 +259,7 @@ def test_module_without_a_quiz_is_incomplete(curriculum):
     module = curriculum / "modules" / "what-to-do.yaml"
     text = module.read_text()
     start = text.index("    quiz:")
-    end = text.index("    activity:", start)
+    end = re.compile(r"^    \w", re.M).search(text, start + 1).start()
     module.write_text(text[:start] + text[end:])
     with pytest.raises(ContentError) as caught:
         validate(BuildOptions(curriculum=curriculum, today=TODAY))

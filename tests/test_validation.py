@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from conftest import TODAY
@@ -37,12 +39,12 @@ def test_missing_notes_on_a_slide(curriculum, monkeypatch):
     monkeypatch.chdir(curriculum.parent)
     module = curriculum / "modules" / "grooming-patterns.yaml"
     text = module.read_text()
-    start = text.index("        notes:", text.index("    slides:"))
-    end = text.index("      - title:", start)
+    start = text.index("        notes:", text.index("    teach:"))
+    end = re.compile(r"^        \w", re.M).search(text, start + 1).start()
     module.write_text(text[:start] + text[end:])
-    line = text[:text.index("      - title:", text.index("    slides:"))].count("\n") + 1
+    line = text[:text.index("      - title:", text.index("    teach:"))].count("\n") + 1
     assert problems(curriculum) == [
-        f"lessons/modules/grooming-patterns.yaml:{line}: bands.9-11.slides[0].notes: [completeness] required"]
+        f"lessons/modules/grooming-patterns.yaml:{line}: bands.9-11.teach[0].notes: [completeness] required"]
 
 
 def test_quiz_answer_must_be_an_option(curriculum, monkeypatch):

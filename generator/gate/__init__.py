@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from ..errors import Problem
 from .readability import readability
 from .regional import adult_ages, foreign_marks, other_regions, school_people
-from .rules import (accessibility, audience, key_messages, language, preferred_term, signposting, term_unused,
+from .teaching import notes_length, on_paper, slide_numbers, step_order, taught_order
+from .rules import (source_index, accessibility, audience, key_messages, language, preferred_term, signposting, term_unused,
                     terms, uses_term)
 
 
@@ -24,6 +25,7 @@ class GateRules:
     regions: dict
     preferred: str | None
     foreign: object          # a pattern of every other region's marks
+    sources: tuple = ()      # every curriculum string and where it is, to name a finding's source
 
 
 @dataclass
@@ -51,16 +53,19 @@ def gate_rules(curriculum, school) -> GateRules:
     config = school.config
     return GateRules(tuple(curriculum.gate.language) + tuple(config.language_rules),
                      tuple(curriculum.gate.key_messages), curriculum.regions, config.preferred_term,
-                     foreign_marks(curriculum.regions, config.region))
+                     foreign_marks(curriculum.regions, config.region), source_index(curriculum.texts))
 
 
-def check_artefact(artefact, pack, rules: GateRules) -> ArtefactCheck:
-    """Return every finding of the per-artefact rules (1-7) on *artefact*."""
+def check_artefact(artefact, pack, rules: GateRules, deck=None, handout=None) -> ArtefactCheck:
+    """Return every finding of the per-artefact rules on *artefact*; *deck* and *handout* are the
+    facts of its lesson's deck and standard handout, for the rules that compare them."""
     one, packs = [artefact], {artefact.band: pack}
-    problems = language(one, rules.language) + terms(one, packs) + key_messages(one, rules.key_messages)
+    problems = language(one, rules.language, rules.sources, pack.band.content_band) + terms(one, packs) + key_messages(one, rules.key_messages)
     problems += signposting(one, packs, rules.regions) + audience(one, staff_texts(pack))
     problems += other_regions(artefact, rules.foreign, pack.region.region) + adult_ages(artefact, pack)
     problems += school_people(artefact, pack)
+    problems += taught_order(artefact, pack) + step_order(artefact, pack) + on_paper(artefact, handout)
+    problems += slide_numbers(artefact, deck) + notes_length(artefact)
     hard_to_read, grades = readability(one, packs)
     problems += hard_to_read + accessibility(one)
     grade = grades.get(artefact.band, {}).get(artefact.path)

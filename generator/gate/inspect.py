@@ -43,6 +43,7 @@ class SlideFacts:
     notes: str = ""
     pictures: list[str] = field(default_factory=list)     # alt text of each picture
     languages: set[str] = field(default_factory=set)
+    name: str = ""            # the slide's name: its teaching role and segment, "reveal 2"
 
 
 @dataclass
@@ -102,7 +103,7 @@ def read_deck(data: bytes) -> DeckFacts:
 
 def _slide(archive, part: str, number: int) -> SlideFacts:
     root = _xml(archive, part)
-    facts = SlideFacts(number, "")
+    facts = SlideFacts(number, "", name=root.find("p:cSld", NS).get("name", ""))
     fills = []   # (rectangle, colour) of filled shapes, in drawing order
     for shape in root.iter(f"{{{P}}}sp", f"{{{P}}}pic"):
         name = shape.find(".//p:cNvPr", NS)

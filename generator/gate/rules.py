@@ -6,10 +6,13 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from ..layout import BUBBLE_PT
 from ..colour import MIN_CONTRAST, contrast, grey, hue_family
 from ..errors import Problem
 from ..variants import VARIANTS
 from .inspect import DocFacts
+from ..textchecks import strings
+from ..yamlsrc import field_path, line_of
 from .units import HELP_HEADING, help_section, normalise, units
 
 PUPILS = ("students",)
@@ -21,23 +24,51 @@ def _problem(artefact, where: str, rule: str, message: str, severity: str = "err
     return Problem(artefact.path, 0, where, message, severity, rule)
 
 
-def language(artefacts, rules) -> list[Problem]:
-    """Rule 1: no victim-blaming, shaming, scare tactics, stereotypes or the "stays online" myth."""
+def language(artefacts, rules, sources=(), band: str = "") -> list[Problem]:
+    """Rule 1: no victim-blaming, shaming, scare tactics, stereotypes, questions about pupils' own
+    experience or the "stays online" myth. A finding names the curriculum file, line and field
+    its text came from (*sources*; band *band*'s text first), and the artefact and place it is in."""
     rules = list(rules)
     anything = re.compile("|".join(f"(?:{rule.pattern})" for rule in rules), re.I)   # one pass finds candidates
     compiled = [(rule, re.compile(rule.pattern, re.I)) for rule in rules]
     out = []
     for artefact in artefacts:
         for unit in units(artefact):
-            if not anything.search(unit.text):
+            if unit.role == "myth" or not anything.search(unit.text):    # myths are voted on, then corrected
                 continue
             text = MYTH_SPAN.sub(" ", unit.text)
             for rule, pattern in compiled:
                 if match := pattern.search(text):
-                    out.append(_problem(artefact, unit.where, "language",
-                                        f"{rule.kind} wording {match.group(0)!r} ({rule.id}): {rule.why}; "
-                                        f"instead, {rule.instead}"))
+                    message = (f"{rule.kind} wording {match.group(0)!r} ({rule.id}): {rule.why}; "
+                               f"instead, {rule.instead}")
+                    source = _source(match.group(0), sources, band)
+                    if source:
+                        file, line, field = source
+                        out.append(Problem(file, line, field, f"{message} (in {artefact.path}, {unit.where})",
+                                           "error", "language"))
+                    else:
+                        out.append(_problem(artefact, unit.where, "language", message))
     return out
+
+
+def _source(found: str, sources, band: str) -> tuple | None:
+    """Return (file, line, field) of a curriculum text holding *found*: text of *band* first, then
+    text every band reads, then any."""
+    needle = found.lower()
+    holding = [where for text, where in sources if needle in text]
+    for fits in (lambda f: f.startswith(f"bands.{band}."), lambda f: not f.startswith("bands."), lambda f: True):
+        if found_here := next((where for where in holding if fits(where[2])), None):
+            return found_here
+    return None
+
+
+def source_index(texts: dict) -> tuple:
+    """Return every curriculum string, lower-cased, with the (file, line, field) it is at."""
+    out = []
+    for file, raw in texts.items():
+        for loc, text, _ in strings(raw):
+            out.append((normalise(text).lower(), (file, line_of(raw, loc), field_path(loc))))
+    return tuple(out)
 
 
 def terms(artefacts, packs) -> list[Problem]:
@@ -180,7 +211,7 @@ def _deck(artefact, min_body: float, min_any: float) -> list[Problem]:
             if not run.text.strip():
                 continue
             small = run.shape == "Footer" or run.shape.startswith("Sender")
-            floor = min_any if small else min_body
+            floor = min_any if small else BUBBLE_PT if run.shape.startswith("Message from") else min_body
             if run.size < floor:
                 out.append(_problem(artefact, where, "accessibility",
                                     f"text {run.text[:40]!r} is {run.size:g}pt; use {floor:g}pt or more"))

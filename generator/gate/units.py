@@ -17,6 +17,7 @@ class Unit:
 
     where: str
     text: str
+    role: str = ""      # a slide's teaching role ("myth", "reveal", ...); "" for notes and documents
 
 
 def normalise(text: str) -> str:
@@ -40,7 +41,8 @@ def _units(facts) -> list[Unit]:
         return [Unit(f"paragraph {p.number}", normalise(p.text)) for p in facts.paragraphs if p.text.strip()]
     out = []
     for slide in facts.slides:
-        out.append(Unit(f"slide {slide.number}", normalise(" ".join([slide.title] + slide.paragraphs))))
+        out.append(Unit(f"slide {slide.number}", normalise(" ".join([slide.title] + slide.paragraphs)),
+                        slide.name.partition(" ")[0]))
         if slide.notes.strip():
             out.append(Unit(f"slide {slide.number} notes", normalise(slide.notes)))
     return out

@@ -15,7 +15,7 @@ from pptx.util import Emu, Inches, Pt
 
 from .. import layout as L
 from ..colour import DARK
-from ..deck import SlideSpec, bubble_lines
+from ..deck import SlideSpec, bubble_lines, item_height, labelled
 from ..textfit import height_in, text_width_in
 from ..errors import OutputError
 from ..stamp import normalise_zip, set_core_properties
@@ -37,11 +37,15 @@ def render_slides(specs: list[SlideSpec], title: str, footer: str, design: Desig
     layout = _title_only_layout(prs, design)
     for n, spec in enumerate(specs, start=1):
         slide = prs.slides.add_slide(layout)
+        slide._element.cSld.set("name", spec.name)      # the teaching role, which the gate reads back
         if spec.subtitle:
             _title_slide(slide, spec, design)
         else:
             _title(slide, spec.title, design)
-            _bubbles(slide, spec.bubbles, design) if spec.bubbles else _body(slide, spec.items, design)
+            if spec.items:
+                _body(slide, spec.items, design, L.BODY_H if not spec.bubbles else sum(map(item_height, spec.items)))
+            if spec.bubbles:
+                _bubbles(slide, spec.bubbles, design, L.BODY_TOP + sum(map(item_height, spec.items)))
         _footer(slide, f"{footer} | {n}", design)
         _notes(slide, spec.notes, design)
     set_core_properties(prs.core_properties, title, design.school or "lessonpack", design.language, design.when)
@@ -123,8 +127,8 @@ def _logo(slide, design: Design) -> None:
     picture._element.nvPicPr.cNvPr.set("descr", f"{design.school or 'School'} logo")
 
 
-def _body(slide, items, design: Design) -> None:
-    box, frame = _box(slide, L.MARGIN, L.BODY_TOP, L.BODY_W, L.BODY_H)
+def _body(slide, items, design: Design, height: float = L.BODY_H) -> None:
+    box, frame = _box(slide, L.MARGIN, L.BODY_TOP, L.BODY_W, height)
     box.name = "Body"
     for i, item in enumerate(items):
         paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
@@ -132,7 +136,7 @@ def _body(slide, items, design: Design) -> None:
         if item.bullet:
             _bullet(paragraph)
         if item.label:
-            _run(paragraph, f"{item.label}: ", L.BODY_PT, design, bold=True)
+            _run(paragraph, labelled(item.label), L.BODY_PT, design, bold=True)
         _run(paragraph, item.text, L.BODY_PT, design)
 
 
@@ -144,12 +148,11 @@ def _bullet(paragraph) -> None:
     p_pr.append(char)
 
 
-def _bubbles(slide, bubbles, design: Design) -> None:
-    top = L.BODY_TOP
+def _bubbles(slide, bubbles, design: Design, top: float = L.BODY_TOP) -> None:
     for bubble in bubbles:
         label_h = height_in(1, L.LABEL_PT) if bubble.labelled else 0
-        text_h = height_in(bubble_lines(bubble), L.BODY_PT) + 2 * L.BUBBLE_PAD
-        width = min(L.BUBBLE_W, max(2.5, text_width_in(bubble.text, L.BODY_PT) + 2 * L.BUBBLE_PAD + 0.3))
+        text_h = height_in(bubble_lines(bubble), L.BUBBLE_PT) + 2 * L.BUBBLE_PAD
+        width = min(L.BUBBLE_W, max(2.5, text_width_in(bubble.text, L.BUBBLE_PT) + 2 * L.BUBBLE_PAD + 0.3))
         left = L.SLIDE_W - L.MARGIN - width if bubble.mine else L.MARGIN
         if bubble.labelled:
             box, label = _box(slide, left, top, width, label_h)
@@ -169,7 +172,7 @@ def _bubbles(slide, bubbles, design: Design) -> None:
         frame.margin_left = frame.margin_right = Inches(L.BUBBLE_PAD)
         frame.margin_top = frame.margin_bottom = Inches(L.BUBBLE_PAD / 2)
         frame.paragraphs[0].alignment = PP_ALIGN.LEFT
-        _run(frame.paragraphs[0], bubble.text, L.BODY_PT, design)
+        _run(frame.paragraphs[0], bubble.text, L.BUBBLE_PT, design)
         top += label_h + text_h + L.BUBBLE_GAP
 
 
