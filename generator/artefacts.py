@@ -14,6 +14,12 @@ from .render.slides import render_slides
 from .templating import environment, render_text
 
 
+def sources(segments) -> list:
+    """Return the sources of *segments*' modules, each once, by publisher and title."""
+    unique = {(s.publisher, s.title): s for segment in segments for s in segment.module.sources}
+    return sorted(unique.values(), key=lambda s: (s.publisher, s.title))
+
+
 @dataclass(frozen=True)
 class Artefact:
     """One generated file and what the manifest says about it."""
@@ -73,7 +79,8 @@ class PackRenderer:
             "parents": pack.parents, "lessons": pack.lessons, "services": pack.services("parents"),
             "signature": self._signature(), "dates": self._lesson_dates(), "dsl_contact_short": self._dsl_contact(True)}
         briefing = self._common("staff") | {"lessons": pack.lessons, "services": self._staff_services(),
-                                     "staff": pack.lessons[0].staff if pack.lessons else ()}
+                                     "staff": pack.lessons[0].staff if pack.lessons else (),
+                                     "sources": sources([s for lesson in pack.lessons for s in lesson.segments + lesson.staff])}
         return [
             self._document(f"{band}/parent-letter.docx", None, "parents", "parent-letter", modules,
                            "parent-letter.md.j2", pack.parents.subject, parents),
@@ -107,14 +114,12 @@ class PackRenderer:
 
     def _teacher_notes(self, lesson: Lesson, plan: Schedule) -> dict:
         pack = self.pack
-        sources = {(s.publisher, s.title): s for seg in lesson.segments + lesson.staff for s in seg.module.sources}
         return self._common("staff") | {
             "lesson": lesson, "plan": plan, "slides": plan.slides, "total_minutes": plan.minutes,
             "quiz": quiz_questions(pack, lesson, plan), "activities": taught(lesson, plan, "activity"),
             "on_slide": slide_keywords(lesson) if any(p.kind == "keywords" for p in plan.parts) else [],
             "essentials": [section for segment in lesson.staff for section in segment.content.essentials],
             "services": self._staff_services(), "dsl_briefing": f"Safeguarding briefing: {pack.band.label}",
-            "sources": sorted(sources.values(), key=lambda s: (s.publisher, s.title)),
         }
 
     def _staff_services(self) -> list:

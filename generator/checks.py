@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from .config import School
 from .curriculum import Curriculum
@@ -85,6 +86,13 @@ def _pupil_band(curriculum: Curriculum, key: tuple, loc: tuple, band) -> list[Pr
     for name in ("sections", "essentials"):
         if getattr(band, name):
             out.append(_at(curriculum, key, loc + (name,), "only staff modules have this"))
+    who = band.scenario.protagonist
+    for i, slide in enumerate(band.teach):
+        if who and band.scenario.extension and not slide.extension and re.search(rf"\b{re.escape(who)}\b",
+                                                                                 slide.notes + " ".join(slide.bullets)):
+            out.append(_at(curriculum, key, loc + ("teach", i), f"is core but names {who}, whose story is an "
+                           "extension and is left out of short lessons; leave the story out of this slide, or mark "
+                           "the slide `extension: true`", rule="teaching"))
     return out
 
 

@@ -191,10 +191,11 @@ def _baseline(lesson: Lesson) -> list[Item]:
 
 
 def _segment(pack: BandPack, segment, n: int) -> list[Part]:
-    """Return a segment's parts, story first: teacher input, the scenario (story, chat, predict,
-    advise, reveal), myths voted on then revealed, discussion and the activity."""
+    """Return a segment's parts, story first: the scenario (story, chat, predict, advise, then
+    what the character can do), teacher input that names what the story showed, myths voted on
+    then revealed, discussion and the activity."""
     content, notes, title = segment.content, pack.frame.notes, segment.title
-    parts = []
+    parts = [_scenario(pack, content.scenario, title, n)]
     for extension in (False, True):
         teach = [s for s in content.teach if s.extension == extension]
         slides = [page for s in teach for page in _pages(
@@ -203,7 +204,6 @@ def _segment(pack: BandPack, segment, n: int) -> list[Part]:
         if teach:
             label = "Teacher input: " + "; ".join(s.title for s in teach)
             parts.append(_part(pack, "teach", title, label, slides, count=len(teach), extension=extension, segment=n))
-    parts.append(_scenario(pack, content.scenario, title, n))
     if content.myths:
         parts.append(_myths(pack, content.myths, title, n))
     for q in content.discussion:
@@ -356,19 +356,19 @@ def _plenary(pack: BandPack, lesson: Lesson) -> list[Part]:
 
 def dsl_line(pack: BandPack, roles: bool = True) -> str:
     """Return the sentences that tell pupils who their safeguarding lead (and deputy) is and where
-    to find them; without *roles*, by name and place only (the easy-read handout's plainer words)."""
+    to find them; without *roles*, by name, in short sentences (the easy-read handout's words)."""
     dsl, locale = pack.school.config.dsl, pack.region.locale
     if dsl is None:
         return f"You can talk to {locale.dsl_generic}, or any adult you trust."
-
-    def who(person_, role: str) -> str:
-        if roles:
-            return person(person_, role, "our ", False)
-        return person_.name + (f" ({person_.where})" if person_.where else "")
-
-    line = f"You can talk to {who(dsl, locale.dsl_role)}, or any adult you trust."
+    if not roles:
+        line = f"You can talk to {dsl.name}, or any adult you trust."
+        line += f" Where to find {dsl.name}: {dsl.where}." if dsl.where else ""
+        if dsl.deputy:
+            line += f" If {dsl.name} is away, talk to {dsl.deputy.name}."
+        return line
+    line = f"You can talk to {person(dsl, locale.dsl_role, 'our ', False)}, or any adult you trust."
     if dsl.deputy:
-        line += f" If {dsl.name} is away, talk to {who(dsl.deputy, 'deputy ' + locale.dsl_role)}."
+        line += f" If {dsl.name} is away, talk to {person(dsl.deputy, 'deputy ' + locale.dsl_role, 'our ', False)}."
     return line
 
 

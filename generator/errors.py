@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field as datafield
 
 
 @dataclass(frozen=True, order=True)
@@ -15,6 +15,7 @@ class Problem:
     message: str
     severity: str = "error"
     rule: str = ""
+    quote: str = datafield(default="", compare=False)    # the text at fault, to find where it was written
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file

@@ -22,7 +22,7 @@ def test_handouts_have_the_sections_a_pupil_needs(built):
         headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
         for phrase in KEY_PHRASES:
             assert phrase in headings, (path, phrase)
-        assert any(h.startswith("Activity: ") for h in headings), path
+        assert any(h.startswith("Story: ") for h in headings), path      # the story pairs work from
         assert doc.paragraphs[0].style.name == "Heading 1"
 
 

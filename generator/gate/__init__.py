@@ -12,7 +12,7 @@ from ..errors import Problem
 from .readability import readability
 from .regional import adult_ages, foreign_marks, other_regions, school_people
 from .teaching import notes_length, on_paper, slide_numbers, step_order, taught_order
-from .rules import (source_index, accessibility, audience, key_messages, language, preferred_term, signposting, term_unused,
+from .rules import (source_index, traced, accessibility, audience, key_messages, language, preferred_term, signposting, term_unused,
                     terms, uses_term)
 
 
@@ -57,17 +57,19 @@ def gate_rules(curriculum, school) -> GateRules:
 
 
 def check_artefact(artefact, pack, rules: GateRules, deck=None, handout=None) -> ArtefactCheck:
-    """Return every finding of the per-artefact rules on *artefact*; *deck* and *handout* are the
-    facts of its lesson's deck and standard handout, for the rules that compare them."""
+    """Return every finding of the per-artefact rules on *artefact*, each placed where its text was
+    written when it can be traced; *deck* and *handout* are the facts of its lesson's deck and
+    standard handout, for the rules that compare them."""
     one, packs = [artefact], {artefact.band: pack}
-    problems = language(one, rules.language, rules.sources, pack.band.content_band) + terms(one, packs) + key_messages(one, rules.key_messages)
+    problems = language(one, rules.language) + terms(one, packs) + key_messages(one, rules.key_messages)
     problems += signposting(one, packs, rules.regions) + audience(one, staff_texts(pack))
     problems += other_regions(artefact, rules.foreign, pack.region.region) + adult_ages(artefact, pack)
     problems += school_people(artefact, pack)
     problems += taught_order(artefact, pack) + step_order(artefact, pack) + on_paper(artefact, handout)
-    problems += slide_numbers(artefact, deck) + notes_length(artefact)
+    problems += slide_numbers(artefact, deck) + notes_length(artefact, pack.lesson_minutes)
     hard_to_read, grades = readability(one, packs)
     problems += hard_to_read + accessibility(one)
+    problems = [traced(p, rules.sources, pack.band.content_band) for p in problems]
     grade = grades.get(artefact.band, {}).get(artefact.path)
     return ArtefactCheck(artefact.path, artefact.band, problems, grade,
                          uses_term(artefact, preferred_term(pack.band, rules.preferred)))

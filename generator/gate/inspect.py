@@ -181,7 +181,8 @@ def read_document(data: bytes) -> DocFacts:
         size, colour = styles["size"].get(style), styles["colour"].get(style)
         runs = []
         for r in p.iter(f"{{{W}}}r"):
-            text = "".join(t.text or "" for t in r.iter(f"{{{W}}}t"))
+            text = "".join(t.text or "" if t.tag == f"{{{W}}}t" else " "      # a tab or line break reads as a space
+                           for t in r.iter(f"{{{W}}}t", f"{{{W}}}tab", f"{{{W}}}br"))
             sz = r.find("w:rPr/w:sz", NS)
             col = r.find("w:rPr/w:color", NS)
             underline = r.find("w:rPr/w:u", NS)

@@ -20,14 +20,13 @@ MYTH_SPAN = re.compile(r"Myth:.*?(?:Fact|Correction)\b", re.S)
 FILENAME = re.compile(r"\.(?:png|jpe?g|gif|bmp|svg)$", re.I)
 
 
-def _problem(artefact, where: str, rule: str, message: str, severity: str = "error") -> Problem:
-    return Problem(artefact.path, 0, where, message, severity, rule)
+def _problem(artefact, where: str, rule: str, message: str, severity: str = "error", quote: str = "") -> Problem:
+    return Problem(artefact.path, 0, where, message, severity, rule, quote)
 
 
-def language(artefacts, rules, sources=(), band: str = "") -> list[Problem]:
+def language(artefacts, rules) -> list[Problem]:
     """Rule 1: no victim-blaming, shaming, scare tactics, stereotypes, questions about pupils' own
-    experience or the "stays online" myth. A finding names the curriculum file, line and field
-    its text came from (*sources*; band *band*'s text first), and the artefact and place it is in."""
+    experience or the "stays online" myth."""
     rules = list(rules)
     anything = re.compile("|".join(f"(?:{rule.pattern})" for rule in rules), re.I)   # one pass finds candidates
     compiled = [(rule, re.compile(rule.pattern, re.I)) for rule in rules]
@@ -39,27 +38,25 @@ def language(artefacts, rules, sources=(), band: str = "") -> list[Problem]:
             text = MYTH_SPAN.sub(" ", unit.text)
             for rule, pattern in compiled:
                 if match := pattern.search(text):
-                    message = (f"{rule.kind} wording {match.group(0)!r} ({rule.id}): {rule.why}; "
-                               f"instead, {rule.instead}")
-                    source = _source(match.group(0), sources, band)
-                    if source:
-                        file, line, field = source
-                        out.append(Problem(file, line, field, f"{message} (in {artefact.path}, {unit.where})",
-                                           "error", "language"))
-                    else:
-                        out.append(_problem(artefact, unit.where, "language", message))
+                    out.append(_problem(artefact, unit.where, "language",
+                                        f"{rule.kind} wording {match.group(0)!r} ({rule.id}): {rule.why}; "
+                                        f"instead, {rule.instead}", quote=match.group(0)))
     return out
 
 
-def _source(found: str, sources, band: str) -> tuple | None:
-    """Return (file, line, field) of a curriculum text holding *found*: text of *band* first, then
-    text every band reads, then any."""
-    needle = found.lower()
+def traced(problem: Problem, sources, band: str) -> Problem:
+    """Return *problem* placed where its quoted text was written (curriculum file, line and field,
+    band *band*'s text first), naming the built file and place in its message; else unchanged."""
+    if not problem.quote:
+        return problem
+    needle = problem.quote.lower()
     holding = [where for text, where in sources if needle in text]
     for fits in (lambda f: f.startswith(f"bands.{band}."), lambda f: not f.startswith("bands."), lambda f: True):
-        if found_here := next((where for where in holding if fits(where[2])), None):
-            return found_here
-    return None
+        if found := next((where for where in holding if fits(where[2])), None):
+            file, line, field = found
+            place = ", ".join(x for x in (problem.file, problem.field) if x)
+            return Problem(file, line, field, f"{problem.message} (in {place})", problem.severity, problem.rule)
+    return problem
 
 
 def source_index(texts: dict) -> tuple:
@@ -81,10 +78,11 @@ def terms(artefacts, packs) -> list[Problem]:
             continue
         for unit in units(artefact):
             for term in band.avoid_terms:
-                if re.search(rf"\b{re.escape(term)}", unit.text, re.I):
+                if found := re.search(rf"\b{re.escape(term)}\w*", unit.text, re.I):
                     out.append(_problem(artefact, unit.where, "terms",
                                         f"{term!r} is not used with the {band.label} band; "
-                                        f"say {band.preferred_term or 'what happens in plain words'} instead"))
+                                        f"say {band.preferred_term or 'what happens in plain words'} instead",
+                                        quote=found.group(0)))
     return out
 
 

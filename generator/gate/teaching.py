@@ -5,6 +5,7 @@ exist on paper with their answers, and slide numbers in the teacher notes that a
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..errors import Problem
 from .inspect import DocFacts
@@ -14,7 +15,8 @@ from .units import normalise
 NEEDS = {"predict": "story", "advise": "story", "reveal": "advise", "myth_answers": "myth",
          "quiz_answers": "quiz"}
 MAX_QUIZ = 5
-MAX_NOTES_WORDS = 4000      # what a teacher reads the evening before
+MAX_CHAT_SLIDES = 2
+MAX_NOTES_WORDS = 4000      # what a teacher reads the evening before, for an hour's lesson
 NUMBER = re.compile(r"^\s*(?:\d+[.)]|step \d+:)\s*", re.I)
 QUIZ_ITEM = re.compile(r"^\d+\.\s")
 NOT_STEPS = frozenset({"story", "chat", "baseline", "baseline_revisit", "myth", "myth_answers", "quiz",
@@ -30,8 +32,8 @@ SLIDE_REF = re.compile(r"\bslides? (\d+)(?:\s*(?:-|to|and)\s*(\d+))?", re.I)
 HEADING_REF = re.compile(r"^Slide (\d+): (.*)$")
 
 
-def _problem(artefact, where: str, message: str) -> Problem:
-    return Problem(artefact.path, 0, where, message, "error", "teaching")
+def _problem(artefact, where: str, message: str, quote: str = "") -> Problem:
+    return Problem(artefact.path, 0, where, message, "error", "teaching", quote)
 
 
 def taught_order(artefact, pack) -> list[Problem]:
@@ -56,6 +58,11 @@ def taught_order(artefact, pack) -> list[Problem]:
             if any(f in p for f in facts for p in shown) or any(re.search(r"\bFact:", p) for p in shown):
                 out.append(_problem(artefact, f"slide {slide.number}", "shows a myth with its fact; reveal "
                                     "the fact after the class has voted"))
+    chats = Counter(s.name for s in slides if s.name.startswith("chat "))
+    for name, count in chats.items():
+        if count > MAX_CHAT_SLIDES:
+            out.append(_problem(artefact, "", f"spreads a chat over {count} slides; shorten its messages so it "
+                                f"fits {MAX_CHAT_SLIDES} at most (one is best)"))
     quiz = sum(1 for s in slides if s.name.startswith("quiz ") for p in s.paragraphs if QUIZ_ITEM.match(p))
     if quiz > MAX_QUIZ:
         out.append(_problem(artefact, "", f"has a quiz of {quiz} questions; keep it to {MAX_QUIZ}"))
@@ -72,12 +79,13 @@ def step_order(artefact, pack) -> list[Problem]:
     names = [s.step for s in pack.frame.what_to_do]
     out = []
     for where, items in _lists(artefact):
-        order = [n for n in (_step(item, steps) for item in items) if n is not None]
-        order = [n for i, n in enumerate(order) if i == 0 or n != order[i - 1]]
+        mapped = [(n, item) for n, item in ((_step(item, steps), item) for item in items) if n is not None]
+        order = [n for i, (n, _) in enumerate(mapped) if i == 0 or n != mapped[i - 1][0]]
         if order != sorted(order):
+            late = next(item for (n, item), (m, _) in zip(mapped[1:], mapped) if n < m)   # the first step too late
             shown = ", then ".join(names[n] for n in order)
             out.append(_problem(artefact, where, f"lists the steps in another order ({shown}); the band's order "
-                                f"is {', '.join(names)}"))
+                                f"is {', '.join(names)}", quote=NUMBER.sub("", normalise(late))[:60]))
     return out
 
 
@@ -122,16 +130,16 @@ def on_paper(artefact, handout) -> list[Problem]:
     for where, text in _texts(artefact):
         if match := SHEET.search(text):
             out.append(_problem(artefact, where, f"asks for {match.group(0)!r}, but the lesson has no worksheet; "
-                                "point to the handout"))
+                                "point to the handout", quote=match.group(0)))
         for match in ON_HANDOUT.finditer(text):
             if not has[match.group(1).lower()]:
                 out.append(_problem(artefact, where, f"points to {match.group(0)!r}, which the handout does "
-                                    "not have"))
+                                    "not have", quote=match.group(0)))
         for match in NAMED.finditer(text):
             name = match.group(1)
             if name.lower() not in GENERIC and _key(name) not in activities:
                 out.append(_problem(artefact, where, f"names {match.group(0)!r}, which is not on the handout "
-                                    f"(its activities: {', '.join(sorted(activities)) or 'none'})"))
+                                    f"(its activities: {', '.join(sorted(activities)) or 'none'})", quote=match.group(0)))
     if artefact.kind == "teacher-notes":
         keys = {_key(p.text.split(":", 1)[1]) for p in artefact.facts.paragraphs
                 if p.style.lower().startswith("heading") and p.text.startswith("Handout activity:")}
@@ -178,12 +186,14 @@ def slide_numbers(artefact, deck) -> list[Problem]:
     return out
 
 
-def notes_length(artefact) -> list[Problem]:
-    """A lesson's teacher notes are short enough to read the evening before."""
+def notes_length(artefact, minutes: int) -> list[Problem]:
+    """A lesson's teacher notes are short enough to read the evening before: MAX_NOTES_WORDS for
+    a lesson of up to an hour, in proportion for a longer one."""
     if artefact.kind != "teacher-notes":
         return []
     words = sum(len(p.text.split()) for p in artefact.facts.paragraphs)
-    if words <= MAX_NOTES_WORDS:
+    most = MAX_NOTES_WORDS * max(minutes, 60) // 60
+    if words <= most:
         return []
-    return [_problem(artefact, "", f"runs to {words} words; keep a lesson's teacher notes to {MAX_NOTES_WORDS} "
+    return [_problem(artefact, "", f"runs to {words} words; keep a {minutes}-minute lesson's teacher notes to {most} "
                      "(shorter slide scripts; the full staff guidance belongs in the safeguarding briefing)")]
