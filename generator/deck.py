@@ -62,6 +62,11 @@ def item_height(item: Item) -> float:
     return height_in(line_count(text, width, L.BODY_PT), L.BODY_PT) + L.PARA_GAP_PT / 72
 
 
+def items_height(items) -> float:
+    """Return the height in inches of a text box holding *items*, its inner margins included."""
+    return sum(map(item_height, items)) + 2 * L.BOX_MARGIN
+
+
 def labelled(label: str) -> str:
     """Return *label* as it starts a paragraph: "Keep it private: ", or "2. " for a number."""
     if not label:
@@ -93,7 +98,7 @@ def _label_runs(bubbles: list[Bubble]) -> list[Bubble]:
 
 CONTINUED = {
     "chat": "Read the rest of the messages aloud, in the same steady voice, then stop.",
-    "quiz": "Pupils answer these questions too before you show the answers.",
+    "quiz": "The class answers these questions too before you show the answers.",
 }
 
 
@@ -240,7 +245,7 @@ def _scenario(pack: BandPack, scenario, section: str, n: int) -> Part:
     script = scenario.notes or "Read the story aloud, then show the messages."
     setting = Item(scenario.setting, bullet=False)
     bubbles = _label_runs([Bubble(m.sender, m.text, m.sender == scenario.protagonist) for m in scenario.chat])
-    if item_height(setting) + sum(map(bubble_height, bubbles)) <= L.BODY_H:     # the story and its chat on one slide
+    if items_height([setting]) + sum(map(bubble_height, bubbles)) <= L.BODY_H:   # the story and its chat on one slide
         slides = [SlideSpec(scenario.title, script, (setting,), tuple(bubbles), role="story", segment=n)]
     else:
         slides = _pages(scenario.title, script, "story", n, [setting])

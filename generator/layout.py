@@ -14,6 +14,7 @@ BUBBLE_PT = 20           # chat messages, as on a phone: a whole chat fits one s
 FOOTER_PT = 18
 PARA_GAP_PT = 8
 BULLET_INDENT = 0.4
+BOX_MARGIN = 0.05        # a text box's inner margin, top and bottom (PowerPoint's default)
 
 BUBBLE_W = 10.5
 BUBBLE_PAD = 0.08

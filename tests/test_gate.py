@@ -247,7 +247,7 @@ def test_built_files_pass_accessibility(built):
 
 def test_stale_module_is_a_freshness_warning(curriculum):
     module = curriculum / "modules" / "what-to-do.yaml"
-    module.write_text(module.read_text().replace("reviewed: 2026-11-24", "reviewed: 2025-06-01"))
+    module.write_text(module.read_text().replace("reviewed: 2026-12-02", "reviewed: 2025-06-01"))
     report = validate(BuildOptions(curriculum=curriculum, bands=["9-11"], today=TODAY))
     assert [(p.rule, p.severity, p.field) for p in report.problems if p.rule != "signposting"] == [
         ("freshness", "warning", "reviewed")]
@@ -271,7 +271,8 @@ def test_a_victim_blaming_line_stops_the_build(curriculum, tmp_path):
     module = curriculum / "modules" / "trusted-adults.yaml"
     text = module.read_text()
     first = text.index("    key_messages:\n") + len("    key_messages:\n")
-    module.write_text(text[:first] + "      - It was your own fault for replying.\n" + text[first:])
+    end = text.index("\n", first)
+    module.write_text(text[:first] + "      - It was your own fault for replying." + text[end:])
     from generator import build
 
     with pytest.raises(ContentError) as caught:

@@ -85,7 +85,7 @@ def test_page_counts_and_a4_paper(pdf_pack):
 def test_pdfs_carry_the_text(pdf_pack):
     lesson = pdf_pack / "11-14" / "what-it-is-and-warning-signs"
     handout = text_of(lesson / "handout.pdf")
-    assert "Where to get help" in handout and "call 999" in handout and "Key messages" in handout
+    assert "Where to get help" in handout and "call 999" in handout and "Story: " in handout
     deck = text_of(lesson / "slides.pdf")
     titles = [s.shapes.title.text_frame.text for s in Presentation(str(lesson / "slides.pptx")).slides]
     assert all(title.split(" (")[0][:30] in " ".join(deck.split()) for title in titles)

@@ -196,7 +196,8 @@ def test_a_module_naming_an_adult_service_without_its_age_fails(curriculum, monk
     monkeypatch.chdir(curriculum.parent)
     module = curriculum / "modules" / "what-to-do.yaml"
     text = module.read_text()
-    old = next(l for l in text.splitlines() if l.strip().startswith("- ") and "{remove}" in l and "18" not in l)
+    old = next(l for l in text.splitlines() if l.strip().startswith("- ") and "{remove}" in l and "18" not in l
+               and not re.search(r"\b[A-Z]{2}:", l))      # text every region reads
     new = old.replace("{remove}", "StopNCII.org")
     module.write_text(text.replace(old, new, 1))
     line = module.read_text().splitlines().index(new) + 1

@@ -15,7 +15,7 @@ from pptx.util import Emu, Inches, Pt
 
 from .. import layout as L
 from ..colour import DARK
-from ..deck import SlideSpec, bubble_lines, item_height, labelled
+from ..deck import SlideSpec, bubble_lines, items_height, labelled
 from ..textfit import height_in, text_width_in
 from ..errors import OutputError
 from ..stamp import normalise_zip, set_core_properties
@@ -42,10 +42,11 @@ def render_slides(specs: list[SlideSpec], title: str, footer: str, design: Desig
             _title_slide(slide, spec, design)
         else:
             _title(slide, spec.title, design)
+            above = items_height(spec.items) if spec.bubbles else L.BODY_H    # a story's setting above its chat
             if spec.items:
-                _body(slide, spec.items, design, L.BODY_H if not spec.bubbles else sum(map(item_height, spec.items)))
+                _body(slide, spec.items, design, above)
             if spec.bubbles:
-                _bubbles(slide, spec.bubbles, design, L.BODY_TOP + sum(map(item_height, spec.items)))
+                _bubbles(slide, spec.bubbles, design, L.BODY_TOP + (above if spec.items else 0))
         _footer(slide, f"{footer} | {n}", design)
         _notes(slide, spec.notes, design)
     set_core_properties(prs.core_properties, title, design.school or "lessonpack", design.language, design.when)
