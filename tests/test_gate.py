@@ -88,6 +88,12 @@ def test_language_flags_victim_blaming_and_the_stays_online_myth():
     "If only she hadn't shared it, none of this would have happened.",
     "They should have been more careful.",
     "That was naive of him.",
+    "Why would anyone send a photo like that?",
+    "If you never send nudes, this can't happen to you.",
+    "Has anyone here ever been sent a message like this?",
+    "Think of a time when you felt pressured online.",
+    "She should feel ashamed.",
+    "Your future will be ruined.",
 ])
 def test_language_catches_questions_about_pupils_own_lives_and_blame_in_other_words(sentence):
     assert language([doc(sentence)], CURRICULUM.gate.language), sentence
