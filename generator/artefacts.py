@@ -119,7 +119,8 @@ class PackRenderer:
             "quiz": quiz_questions(pack, lesson, plan), "activities": taught(lesson, plan, "activity"),
             "on_slide": slide_keywords(lesson) if any(p.kind == "keywords" for p in plan.parts) else [],
             "essentials": [section for segment in lesson.staff for section in segment.content.essentials],
-            "services": self._staff_services(), "dsl_briefing": f"Safeguarding briefing: {pack.band.label}",
+            "services": self._staff_services(),
+            "dsl_briefing": pack.localiser.respell(f"Safeguarding briefing: {pack.band.label}"),
         }
 
     def _staff_services(self) -> list:

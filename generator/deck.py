@@ -71,7 +71,7 @@ def labelled(label: str) -> str:
     """Return *label* as it starts a paragraph: "Keep it private: ", or "2. " for a number."""
     if not label:
         return ""
-    return f"{label} " if label[-1] in ".)" else f"{label}: "
+    return f"{label} " if re.fullmatch(r"\d+[.)]", label) or label.endswith(".") else f"{label}: "
 
 
 def bubble_lines(bubble: Bubble) -> int:
@@ -98,7 +98,9 @@ def _label_runs(bubbles: list[Bubble]) -> list[Bubble]:
 
 CONTINUED = {
     "chat": "Read the rest of the messages aloud, in the same steady voice, then stop.",
-    "quiz": "The class answers these questions too before you show the answers.",
+    "quiz": "More questions: the class answers them before you see the answers.",
+    "help": "The rest of the services: point out each one, and say this list is on the handout too.",
+    "keywords": "The rest of the keywords: read each one, and ask for it in the class's own words.",
 }
 
 
@@ -223,7 +225,11 @@ def _segment(pack: BandPack, segment, n: int) -> list[Part]:
         parts.append(_part(pack, "activity", title, f"Handout activity: {activity.title}", _pages(
             f"Activity: {activity.title}", f"{notes.activity} {_answers(activity)}", "activity", n, items),
             extension=activity.extension, segment=n))
-    return parts
+    who = content.scenario.protagonist
+    mentions = re.compile(rf"\b{re.escape(who)}\b") if who else None
+    return [replace(p, needs_story=True) if p.kind != "scenario" and mentions and any(
+        mentions.search(" ".join([s.title, s.notes, *(i.text for i in s.items)])) for s in p.slides) else p
+        for p in parts]
 
 
 def _short(question: str, limit: int = 40) -> str:
@@ -247,11 +253,12 @@ def _scenario(pack: BandPack, scenario, section: str, n: int) -> Part:
     bubbles = _label_runs([Bubble(m.sender, m.text, m.sender == scenario.protagonist) for m in scenario.chat])
     if items_height([setting]) + sum(map(bubble_height, bubbles)) <= L.BODY_H:   # the story and its chat on one slide
         slides = [SlideSpec(scenario.title, script, (setting,), tuple(bubbles), role="story", segment=n)]
+    elif bubbles:         # the story's script belongs with the messages it talks about
+        slides = _pages(scenario.title, "Read the story aloud. The messages are on the next slide.", "story", n,
+                        [setting])
+        slides += _pages(f"{scenario.title}: the messages", script, "chat", n, bubbles=bubbles)
     else:
         slides = _pages(scenario.title, script, "story", n, [setting])
-        if bubbles:
-            slides += _pages(f"{scenario.title}: the messages", "Read the messages aloud in a calm voice, then stop.",
-                             "chat", n, bubbles=bubbles)
     last = [Item(f"\u201c{scenario.chat[-1].text}\u201d", scenario.chat[-1].sender, bullet=False)] if scenario.chat else []
     slides += _pages(f"What happens next for {who}?",
                      f"{notes.predict} {scenario.predict.question} Expected: {scenario.predict.expected}",
@@ -275,7 +282,8 @@ def _myths(pack: BandPack, myths, section: str, n: int) -> Part:
                   [Item(m.statement, f"{i}.") for i, m in enumerate(myths, start=1)])
     script = notes.myth_answers + " " + " ".join(_myth_answer(i, m) for i, m in enumerate(myths, start=1))
     answers = _pages(f"Myth or fact: the answers ({section})", script, "myth_answers", n,
-                     [Item(m.explanation, f"{i}. {m.answer.capitalize()}") for i, m in enumerate(myths, start=1)])
+                     [Item(("In fact: " if m.answer == "myth" else "") + m.explanation, f"{i}. {m.answer.capitalize()}.")
+                      for i, m in enumerate(myths, start=1)])
     return _part(pack, "myths", section, "Myth or fact: vote, then the answers", vote + answers, "myth",
                  count=len(myths), extension=all(m.extension for m in myths), segment=n)
 
@@ -291,9 +299,16 @@ def _expected(questions) -> str:
     return " ".join(f"{q.question} Expected answers: {q.expected}" for q in questions)
 
 
-def _quiz_items(lesson: Lesson) -> list:
-    """Return the lesson's quiz questions, taken from its segments in turn."""
-    lists = [list(s.content.quiz) for s in lesson.segments]
+def _quiz_items(lesson: Lesson, kept=None) -> list:
+    """Return the lesson's quiz questions, taken from its segments in turn; with the *kept*
+    parts of a plan, none that names a character whose story the plan leaves out."""
+    told = {p.segment for p in kept if p.kind == "scenario"} if kept is not None else None
+    untold = [s.content.scenario.protagonist for n, s in enumerate(lesson.segments, start=1)
+              if told is not None and n not in told and s.content.scenario.protagonist]
+    names = re.compile(r"\b(?:" + "|".join(map(re.escape, untold)) + r")\b") if untold else None
+    lists = [[q for q in s.content.quiz
+              if not (names and names.search(" ".join([q.question, q.answer, *(q.options or [])])))]
+             for s in lesson.segments]
     out = []
     while any(lists):
         out += [q.pop(0) for q in lists if q]
@@ -303,7 +318,7 @@ def _quiz_items(lesson: Lesson) -> list:
 def quiz_questions(pack: BandPack, lesson: Lesson, plan: Schedule) -> list:
     """Return the quiz questions *plan* has time for."""
     part = next(p for p in plan.parts if p.kind == "quiz")
-    return _quiz_items(lesson)[:max(1, part.minutes // pack.timing.span("quiz")[0])]
+    return _quiz_items(lesson, plan.parts)[:max(1, part.minutes // pack.timing.span("quiz")[0])]
 
 
 def taught(lesson: Lesson, plan: Schedule, kind: str) -> list:
@@ -312,9 +327,10 @@ def taught(lesson: Lesson, plan: Schedule, kind: str) -> list:
     return [getattr(lesson.segments[n - 1].content, kind) for n in segments]
 
 
-def _quiz(pack: BandPack, lesson: Lesson, count: int) -> list[SlideSpec]:
-    """Return *count* quiz questions on as few slides as they fit, then the answers slide."""
-    notes, questions = pack.frame.notes, _quiz_items(lesson)[:count]
+def _quiz(pack: BandPack, lesson: Lesson, count: int, kept=None) -> list[SlideSpec]:
+    """Return *count* quiz questions (only on stories the *kept* parts tell) on as few slides as
+    they fit, then the answers slide."""
+    notes, questions = pack.frame.notes, _quiz_items(lesson, kept)[:count]
     groups = []
     for n, q in enumerate(questions, start=1):
         group = [Item(q.question, f"{n}.", bullet=False)]
@@ -342,14 +358,14 @@ def _plenary(pack: BandPack, lesson: Lesson) -> list[Part]:
     shortest = min(shortest, longest)
     per = timing.span("quiz")[0]
     quiz = Part("quiz", "Plenary", "Quick quiz, then the answers", tuple(_quiz(pack, lesson, shortest)),
-                shortest * per, longest * per, build=lambda minutes: _quiz(pack, lesson, max(1, minutes // per)))
+                shortest * per, longest * per,
+                build=lambda minutes, kept: _quiz(pack, lesson, max(1, minutes // per), kept))
     steps = [Item(s.step, f"{n}.", bullet=False) for n, s in enumerate(frame.what_to_do, start=1)]
     steps.append(Item(frame.never_your_fault, bullet=False))
-    script = notes.what_to_do + " " + " ".join(f"{n}. {s.step}: {s.detail}" for n, s in enumerate(frame.what_to_do, 1))
     return [
         quiz,
         _part(pack, "steps", "Plenary", "What to do if it happens: the steps, said together", _pages(
-            "What to do if it happens", script, "steps", items=steps)),
+            "What to do if it happens", notes.what_to_do, "steps", items=steps)),   # each step's detail: the handout
         _part(pack, "baseline_revisit", "Plenary", "Where do you stand now? The baseline again", _pages(
             "Where do you stand now?", notes.baseline_revisit, "baseline_revisit", items=_baseline(lesson))),
         _part(pack, "exit_slip", "Plenary", "Exit slip", _pages(

@@ -23,9 +23,11 @@ class Part:
     extension: bool = False
     segment: int = 0            # 0 for the opening and plenary, else the segment's number
     elsewhere: str = ""         # where it could be taught if left out
+    needs_story: bool = False   # it talks about its segment's story, so is taught only with it
     minutes: int = 0            # what the plan gives it
     first_slide: int = 0        # its first slide's number in the deck, once placed
-    build: object = field(default=None, compare=False)   # minutes -> slides, for a part whose slides grow
+    build: object = field(default=None, compare=False)   # (minutes, kept parts) -> slides, for a part whose
+                                                         # slides depend on its time and the rest of the plan
 
     @property
     def last_slide(self) -> int:
@@ -67,17 +69,22 @@ def schedule(parts: list[Part], minutes: int, max_slides: int) -> Schedule:
                          f"and {max_slides} slides allow")
     chosen = set(map(id, core))
     for part in _by_priority([p for p in parts if p.extension]):
+        told = any(id(p) in chosen and p.kind == "scenario" and p.segment == part.segment for p in parts)
+        if part.needs_story and not told:
+            continue
         if used + part.low <= minutes and slides + len(part.slides) <= max_slides:
             chosen.add(id(part))
             used, slides = used + part.low, slides + len(part.slides)
     kept = [p for p in parts if id(p) in chosen]
-    times, shown = [p.low for p in kept], [p.slides for p in kept]
+    times = [p.low for p in kept]
+    shown = [tuple(p.build(p.low, kept)) if p.build else p.slides for p in kept]
+    slides = sum(map(len, shown))
     while used < minutes:
         grown = False
         for i, part in enumerate(kept):
             if used >= minutes or times[i] >= part.high:
                 continue
-            more = tuple(part.build(times[i] + 1)) if part.build else shown[i]   # a growing quiz may need a slide
+            more = tuple(part.build(times[i] + 1, kept)) if part.build else shown[i]   # a growing quiz may need a slide
             if slides + len(more) - len(shown[i]) <= max_slides:
                 slides += len(more) - len(shown[i])
                 times[i], shown[i], used, grown = times[i] + 1, more, used + 1, True

@@ -93,7 +93,7 @@ def test_teacher_notes_have_a_script_for_every_slide(built):
         assert len(scripts) == len(slides), path
         text = all_doc_text(path)
         for needed in ("Before the lesson: checklist", "Lesson plan", "Answer key", "Safeguarding essentials",
-                       "suicide", "Tell the DSL that you are teaching this lesson"):
+                       "suicide", "Tell the DSL that you are teaching this lesson, and when"):
             assert needed in text, (path, needed)
 
 
@@ -111,7 +111,7 @@ def test_parent_letter_explains_the_lessons_and_points_to_the_guide_for_help(bui
         assert "Dear parent or carer," in letter and "Yours sincerely," in letter
         assert "Lesson 1:" in letter and "How you can help" in letter and "If it happens" in letter
         assert "guide that comes with this letter lists where to get help" in letter
-        assert "slides and handouts before the" in letter       # an invitation to see the materials
+        assert "see the slides and handouts" in letter       # an invitation to see the materials
         guide = all_doc_text(built / band / "parent-guide.docx")
         assert "NSPCC Helpline" in guide and "call 999" in guide
 

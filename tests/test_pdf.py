@@ -74,8 +74,10 @@ def test_page_counts_and_a4_paper(pdf_pack):
             assert details["Page size"] == "960.009 x 540 pts", pdf      # 16:9
         else:
             assert details["Page size"].endswith("(A4)"), pdf
-        if pdf.name in ("handout.pdf", "handout-simple.pdf"):
-            assert pages <= 2, pdf
+        if pdf.name == "handout.pdf":
+            assert pages <= 2, pdf          # one sheet, both sides
+        if pdf.name == "handout-simple.pdf":
+            assert pages <= 3, pdf          # larger text, the same stories
         if pdf.name == "parent-guide.pdf":
             assert pages == 1, pdf
         if pdf.name == "slides.pdf":

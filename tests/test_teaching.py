@@ -122,12 +122,27 @@ def test_any_lesson_length_builds_every_band_within_its_minutes(tmp_path, minute
         assert total == minutes and sum(r[3] for r in rows) == minutes, path
         deck = Presentation(str(path.with_name("slides.pptx")))
         assert len(deck.slides) <= minutes // 2 + 1, (path, len(deck.slides))
+        _quiz_names_only_told_stories(path.with_name("slides.pptx"))
         text = all_doc_text(path)
         if minutes == 40:
             assert "Left out of this 40-minute lesson" in text, path
             assert any(r[0].startswith(("Welcome", "Ground rules")) for r in rows)
         else:
             assert any("(extension)" in r[0] for r in rows), path
+
+
+def _quiz_names_only_told_stories(deck_path):
+    """Assert the deck's quiz names no character whose story the deck leaves out."""
+    from generator.curriculum import load_curriculum
+    from generator.paths import shipped
+
+    band = deck_path.parent.parent.name
+    names = {m.bands[band].scenario.protagonist for m in load_curriculum(shipped("lessons")).modules.values()
+             if band in m.bands and m.audience == "students"}
+    slides = read_deck(deck_path.read_bytes()).slides
+    told = {s.title.removeprefix("What ").removesuffix(" can do") for s in slides if s.name.startswith("reveal")}
+    quiz = " ".join(p for s in slides if s.name.startswith("quiz") for p in s.paragraphs)
+    assert not [n for n in names - told if re.search(rf"\b{n}\b", quiz)], deck_path
 
 
 def test_a_band_can_have_its_own_lesson_length(tmp_path):

@@ -21,7 +21,7 @@ PAPER = {"a4": (Mm(210), Mm(297)), "letter": (Mm(215.9), Mm(279.4))}
 MARGIN = Mm(15)
 BODY_PT = 12
 HEADING_PT = {1: 20, 2: 15, 3: 13}
-WRITE_IN_ROW = Mm(10)
+WRITE_IN_ROW = Mm(12)      # room for a pupil's written answer
 _PARSER = MarkdownIt("commonmark").enable("table")
 
 
