@@ -105,7 +105,8 @@ class PackRenderer:
         pack = self.pack
         return {"band": pack.band, "school": self.design.school, "frame": pack.frame, "locale": pack.region.locale,
                 "dsl_line": dsl_line(pack), "dsl_line_simple": dsl_line(pack, roles=False), "dsl_name": pack.localiser.value("dsl_short"),
-                "dsl_contact": self._dsl_contact(), "age_note": lambda s: pack.age_note(s, audience)}
+                "dsl_contact": self._dsl_contact(), "age_note": lambda s: pack.age_note(s, audience),
+                "what": lambda s: s.what_simple if s.what_simple and pack.band.max_age < 12 else s.what}
 
     def _handout(self, lesson: Lesson, plan: Schedule) -> dict:
         return self._common() | {"lesson": lesson, "services": self.pack.services("students"),

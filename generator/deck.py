@@ -213,9 +213,10 @@ def _segment(pack: BandPack, segment, n: int) -> list[Part]:
             parts.append(_part(pack, "teach", title, label, slides, count=len(teach), extension=extension, segment=n))
     if content.myths:
         parts.append(_myths(pack, content.myths, title, n))
-    for q in content.discussion:
+    for k, q in enumerate(content.discussion, start=1):
+        heading = f"Let's discuss: {title}" + (f" ({k})" if len(content.discussion) > 1 else "")
         parts.append(_part(pack, "discussion", title, f"Discussion: {q.question}", _pages(
-            f"Let's discuss: {_short(q.question)}", f"{notes.discussion} Expected answers: {q.expected}",
+            heading, f"{notes.discussion} Expected answers: {q.expected}",
             "discussion", n, [Item(q.question, bullet=False)]), extension=True, segment=n))
     if content.activity:
         activity = content.activity
@@ -230,13 +231,6 @@ def _segment(pack: BandPack, segment, n: int) -> list[Part]:
     return [replace(p, needs_story=True) if p.kind != "scenario" and mentions and any(
         mentions.search(" ".join([s.title, s.notes, *(i.text for i in s.items)])) for s in p.slides) else p
         for p in parts]
-
-
-def _short(question: str, limit: int = 40) -> str:
-    """Return the start of *question*, cut at a word, for a slide title."""
-    if len(question) <= limit:
-        return question.rstrip("?")
-    return question[:limit].rsplit(" ", 1)[0] + " ..."
 
 
 def _answers(activity) -> str:

@@ -388,6 +388,7 @@ class HelpService(Record):
     name: Text
     short: Text | None = None
     what: Text
+    what_simple: Text | None = None     # what it does, in words for children under 12
     who: Text
     ages: AgeRange
     audiences: list[Audience] = Field(min_length=1)

@@ -127,3 +127,9 @@ def test_us_config_gives_letter_paper_and_us_services(tmp_path):
     assert language(doc) == "en-US"
     text = all_doc_text(path)
     assert "call 911" in text and "Take It Down" in text and "Childline" not in text
+
+
+def test_9_11_handouts_describe_help_in_childrens_words(built):
+    for path in sorted((built / "9-11").glob("*/handout*.docx")):
+        text = all_doc_text(path).lower()
+        assert not [w for w in ("sexual", "grooming", "exploitation", "intimate") if w in text], path
