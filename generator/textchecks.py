@@ -12,6 +12,7 @@ from .regional import OTHER, is_choice
 from .yamlsrc import LineDict, LineList, field_path, line_of
 
 TYPED_SLIDE = re.compile(r"\bslides? \d+\b", re.I)
+PLACEHOLDER = re.compile(r"\[[^\]]*\]")
 SKIP = frozenset({"id", "modules", "reviewed", "url", "regions", "match"})
 
 
@@ -92,6 +93,9 @@ def check_texts(texts: dict, regions) -> list[Problem]:
                     out.append(Problem(*where, _mark_message(found.group(0), owner[found.group(0)], region),
                                        rule="signposting"))
                     break
+            if bracket := PLACEHOLDER.search(text):
+                out.append(Problem(*where, f"{bracket.group(0)!r} reads as a placeholder; write what happens in "
+                                   "words, such as \"(sends a screenshot of your followers)\"", rule="completeness"))
             if typed := TYPED_SLIDE.search(text):
                 out.append(Problem(*where, f"types a slide number ({typed.group(0)!r}), which changes as the "
                                    "lesson is fitted to its minutes; name the slide instead, such as "

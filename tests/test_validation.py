@@ -124,3 +124,15 @@ def test_config_errors(tmp_path, curriculum):
         "school.yaml:1: region: no help services for region 'FR'; expected one of AU, UK, US",
         "school.yaml:3: templates.slides: file not found: missing.pptx",
     ]
+
+
+def test_a_bracketed_placeholder_or_typed_slide_number_is_an_error(curriculum, monkeypatch):
+    monkeypatch.chdir(curriculum.parent)
+    module = curriculum / "modules" / "what-to-do.yaml"
+    edit(module, "text: (sends a screenshot of your class group chat)", "text: \"[screenshot here]\"")
+    text = module.read_text()
+    module.write_text(text.replace("notes: >-\n", "notes: >-\n          As slide 12 showed,\n", 1))
+    found = problems(curriculum)
+    assert any("'[screenshot here]' reads as a placeholder" in m for m in found)
+    assert any("types a slide number ('slide 12')" in m and m.startswith("lessons/modules/what-to-do.yaml:")
+               for m in found)
