@@ -158,7 +158,10 @@ def _opening(pack: BandPack, lesson: Lesson) -> list[Part]:
     school = pack.school.config.school
     later = "" if lesson.number == 1 else "_later"
     subtitle = (f"{band.label} ({band.school_years})", f"Lesson {lesson.number} of {lesson.count}")
-    title = SlideSpec(lesson.title, notes.title, subtitle=subtitle + ((school,) if school else ()), role="title")
+    recap = "" if lesson.number == 1 else (f" This is lesson {lesson.number} of {lesson.count}: start by asking "
+                                           "the class for the steps from last time.")
+    title = SlideSpec(lesson.title, notes.title + recap, subtitle=subtitle + ((school,) if school else ()),
+                      role="title")
     before = _pages("Before we start", notes.content_note, "content_note",
                     items=[Item(frame.content_note, bullet=False), Item(dsl_line(pack), bullet=False)])
     outcomes = [Item(o) for s in lesson.segments for o in s.content.objectives]
