@@ -52,7 +52,28 @@ def _page(doc, footer: str, design: Design) -> None:
         section.page_width, section.page_height = width, height
         section.left_margin = section.right_margin = section.top_margin = section.bottom_margin = MARGIN
         paragraph = section.footer.paragraphs[0]
-        paragraph.text = footer
+        paragraph.text = f"{footer} | Page " if footer else "Page "
+        _page_number(paragraph)
+    _word_2013(doc)
+
+
+def _page_number(paragraph) -> None:
+    """Add the page number as a field, so Word and LibreOffice number every page themselves."""
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), "PAGE")
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
+
+
+def _word_2013(doc) -> None:
+    """Open in Word 2013+ mode rather than Compatibility Mode (the base document says Word 2010)."""
+    for setting in doc.settings.element.iter(qn("w:compatSetting")):
+        if setting.get(qn("w:name")) == "compatibilityMode":
+            setting.set(qn("w:val"), "15")
 
 
 def _styles(doc, design: Design, body_pt: float) -> dict[str, str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import io
 
 from lxml.etree import SubElement
@@ -47,7 +48,7 @@ def render_slides(specs: list[SlideSpec], title: str, footer: str, design: Desig
                 _body(slide, spec.items, design, above)
             if spec.bubbles:
                 _bubbles(slide, spec.bubbles, design, L.BODY_TOP + (above if spec.items else 0))
-        _footer(slide, f"{footer} | {n}", design)
+        _footer(slide, footer, n, design)
         _notes(slide, spec.notes, design)
     set_core_properties(prs.core_properties, title, design.school or "lessonpack", design.language, design.when)
     out = io.BytesIO()
@@ -92,6 +93,7 @@ def _title(slide, text: str, design: Design) -> None:
     bar.fill.fore_color.rgb = RGBColor.from_string(design.primary)
     bar.line.fill.background()
     bar.name = "Title bar"
+    _decorative(bar)
     slide.shapes._spTree.remove(bar._element)
     slide.shapes._spTree.insert(2, bar._element)
     title = slide.shapes.title
@@ -102,6 +104,19 @@ def _title(slide, text: str, design: Design) -> None:
     paragraph = frame.paragraphs[0]
     paragraph.alignment = PP_ALIGN.LEFT
     _run(paragraph, text, L.TITLE_PT, design, design.title_text, bold=True)
+
+
+DECORATIVE_EXT = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
+DECORATIVE_NS = "http://schemas.microsoft.com/office/drawing/2017/decorative"
+SLIDE_NUMBER_FIELD = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"     # one id, as PowerPoint gives its own
+
+
+def _decorative(shape) -> None:
+    """Mark *shape* decorative, so screen readers and accessibility checkers pass over it."""
+    c_nv_pr = shape._element.nvSpPr.cNvPr
+    ext_lst = SubElement(c_nv_pr, qn("a:extLst"))
+    ext = SubElement(ext_lst, qn("a:ext"), uri=DECORATIVE_EXT)
+    SubElement(ext, f"{{{DECORATIVE_NS}}}decorative", nsmap={"adec": DECORATIVE_NS}, val="1")
 
 
 def _title_slide(slide, spec: SlideSpec, design: Design) -> None:
@@ -177,11 +192,19 @@ def _bubbles(slide, bubbles, design: Design, top: float = L.BODY_TOP) -> None:
         top += label_h + text_h + L.BUBBLE_GAP
 
 
-def _footer(slide, text: str, design: Design) -> None:
+def _footer(slide, text: str, number: int, design: Design) -> None:
+    """Add the footer: *text*, then the slide number as a field, which renumbers itself when a
+    teacher adds or moves a slide."""
     box, frame = _box(slide, L.MARGIN, L.FOOTER_TOP, L.BODY_W, L.FOOTER_H)
     box.name = "Footer"
-    frame.paragraphs[0].alignment = PP_ALIGN.RIGHT
-    _run(frame.paragraphs[0], text, L.FOOTER_PT, design, FOOTER_COLOUR)
+    paragraph = frame.paragraphs[0]
+    paragraph.alignment = PP_ALIGN.RIGHT
+    _run(paragraph, f"{text} | ", L.FOOTER_PT, design, FOOTER_COLOUR)
+    run = paragraph._p.r_lst[-1]
+    field = run.makeelement(qn("a:fld"), {"id": SLIDE_NUMBER_FIELD, "type": "slidenum"})
+    field.append(copy.deepcopy(run.rPr))
+    SubElement(field, qn("a:t")).text = str(number)
+    run.addnext(field)
 
 
 def _notes(slide, text: str, design: Design) -> None:

