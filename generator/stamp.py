@@ -1,4 +1,5 @@
-"""Make office files byte-identical across builds: fixed zip timestamps and document dates."""
+"""Make office files byte-identical across builds, with honest metadata: fixed zip timestamps and
+document dates, and the application and counts lessonpack made rather than the template's."""
 
 from __future__ import annotations
 
@@ -28,10 +29,23 @@ def set_core_properties(props, title: str, author: str, language: str, when: dt.
     props.modified = when
     props.last_printed = when
     props.revision = 1
+    props.comments = ""          # python-pptx writes "generated using python-pptx"
 
 
-def normalise_zip(data: bytes) -> bytes:
-    """Return *data* (a zip) rewritten with fixed timestamps and permissions, entries in order."""
+APP_XML = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxml'
+           'formats.org/officeDocument/2006/extended-properties"><Application>lessonpack</Application>{counts}'
+           '</Properties>')
+
+
+def app_properties(slides: int | None = None) -> bytes:
+    """Return docProps/app.xml naming lessonpack, with the deck's slide and notes counts."""
+    counts = f"<Slides>{slides}</Slides><Notes>{slides}</Notes>" if slides is not None else ""
+    return APP_XML.format(counts=counts).encode()
+
+
+def normalise_zip(data: bytes, app: bytes | None = None) -> bytes:
+    """Return *data* (a zip) rewritten with fixed timestamps and permissions, entries in order,
+    and docProps/app.xml replaced by *app* when given."""
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
@@ -39,5 +53,6 @@ def normalise_zip(data: bytes) -> bytes:
             entry = zipfile.ZipInfo(info.filename, ZIP_TIME)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o644 << 16
-            target.writestr(entry, source.read(info.filename))
+            body = app if app is not None and info.filename == "docProps/app.xml" else source.read(info.filename)
+            target.writestr(entry, body)
     return out.getvalue()

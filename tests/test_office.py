@@ -42,3 +42,22 @@ def test_slide_numbers_are_fields_and_title_bars_are_decorative(built):
             assert 'type="slidenum"' in xml, (path, slide.slide_id)
             for bar in (s for s in slide.shapes if s.name == "Title bar"):
                 assert "adec:decorative" in bar._element.xml, (path, slide.slide_id)
+
+
+def test_files_carry_lessonpack_metadata_and_edit_as_office_files(built):
+    import zipfile
+
+    for path in sorted(built.rglob("*.pptx")) + sorted(built.rglob("*.docx")):
+        archive = zipfile.ZipFile(path)
+        app, core = archive.read("docProps/app.xml").decode(), archive.read("docProps/core.xml").decode()
+        assert "<Application>lessonpack</Application>" in app and "python-" not in core, path
+        if path.suffix == ".pptx":
+            presentation = archive.read("ppt/presentation.xml").decode()
+            slides = len(Presentation(str(path)).slides)
+            assert f"<Slides>{slides}</Slides>" in app and "<p:notesMasterIdLst>" in presentation, path
+            assert "screen4x3" not in presentation, path
+        else:
+            assert 'w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"' in (
+                archive.read("word/settings.xml").decode()), path
+            footers = [n for n in archive.namelist() if n.startswith("word/footer")]
+            assert any('w:instr="PAGE"' in archive.read(n).decode() for n in footers), path

@@ -13,7 +13,7 @@ from markdown_it import MarkdownIt
 
 from ..colour import DARK
 from ..errors import OutputError
-from ..stamp import normalise_zip, set_core_properties
+from ..stamp import app_properties, normalise_zip, set_core_properties
 from .design import Design
 
 FONT = "Arial"
@@ -43,7 +43,7 @@ def render_document(markdown: str, title: str, footer: str, design: Design, body
     set_core_properties(doc.core_properties, title, design.school or "lessonpack", design.language, design.when)
     out = io.BytesIO()
     doc.save(out)
-    return normalise_zip(out.getvalue())
+    return normalise_zip(out.getvalue(), app_properties())
 
 
 def _page(doc, footer: str, design: Design) -> None:

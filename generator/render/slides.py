@@ -11,6 +11,7 @@ from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
@@ -19,7 +20,7 @@ from ..colour import DARK
 from ..deck import SlideSpec, bubble_lines, items_height, labelled
 from ..textfit import height_in, text_width_in
 from ..errors import OutputError
-from ..stamp import normalise_zip, set_core_properties
+from ..stamp import app_properties, normalise_zip, set_core_properties
 from .design import Design
 
 FONT = "Arial"
@@ -51,9 +52,22 @@ def render_slides(specs: list[SlideSpec], title: str, footer: str, design: Desig
         _footer(slide, footer, n, design)
         _notes(slide, spec.notes, design)
     set_core_properties(prs.core_properties, title, design.school or "lessonpack", design.language, design.when)
+    _widescreen_and_notes_master(prs)
     out = io.BytesIO()
     prs.save(out)
-    return normalise_zip(out.getvalue())
+    return normalise_zip(out.getvalue(), app_properties(len(specs)))
+
+
+def _widescreen_and_notes_master(prs) -> None:
+    """Say the slide size is custom 16:9 (not the template's "screen4x3"), and list the notes
+    master in presentation.xml, where Keynote and others look for it."""
+    presentation = prs.part._element
+    presentation.sldSz.attrib.pop("type", None)
+    if presentation.find(qn("p:notesMasterIdLst")) is None:
+        rel = prs.part.relate_to(prs.notes_master.part, RT.NOTES_MASTER)
+        listed = presentation.makeelement(qn("p:notesMasterIdLst"), {})
+        SubElement(listed, qn("p:notesMasterId"), {qn("r:id"): rel})
+        presentation.find(qn("p:sldMasterIdLst")).addnext(listed)
 
 
 def _title_only_layout(prs, design: Design):
