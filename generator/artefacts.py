@@ -62,7 +62,7 @@ class PackRenderer:
                     artefact = self._document(
                         f"{folder}/{kind}{variant.suffix}.docx", lesson, "students", kind, modules, template,
                         f"{label}: {lesson.title}", self._handout(lesson, plan), size, variant.line_spacing,
-                        variant.page_colour)
+                        variant.page_colour, variant.id != "standard")
                     out.append(replace(artefact, variant=variant.id))
             out.append(self._document(f"{folder}/teacher-notes.docx", lesson, "staff", "teacher-notes",
                                       staff_modules, "teacher-notes.md.j2", f"Teacher notes: {lesson.title}",
@@ -91,13 +91,13 @@ class PackRenderer:
         ]
 
     def _document(self, path, lesson, audience, kind, modules, template, title, context,
-                  body_pt: float = BODY_PT, line_spacing: float | None = None, page_colour: str | None = None
-                  ) -> Artefact:
+                  body_pt: float = BODY_PT, line_spacing: float | None = None, page_colour: str | None = None,
+                  plain_links: bool = False) -> Artefact:
         markdown = render_text(self.env, template, **context)
         title = self.pack.localiser.respell(title)
         shown = title if audience != "parents" else ""      # letters keep their footer to one line
         footer = " | ".join(x for x in (self.design.school, self.pack.band.label, shown) if x)
-        data = render_document(markdown, title, footer, self.design, body_pt, line_spacing, page_colour)
+        data = render_document(markdown, title, footer, self.design, body_pt, line_spacing, page_colour, plain_links)
         return Artefact(path, self.pack.band.id, lesson.id if lesson else None, audience, kind, "docx",
                         modules, data)
 

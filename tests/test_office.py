@@ -23,8 +23,14 @@ def validator() -> str:
     return found
 
 
-def test_every_built_file_passes_the_open_xml_sdk_validator(built, school_build, validator):
+def test_every_built_file_passes_the_open_xml_sdk_validator(built, school_build, validator, tmp_path):
+    from conftest import TODAY
+    from generator import BuildOptions, build
+
+    build(BuildOptions(out=tmp_path, bands=["9-11"], formats=["docx"], variants=["large-print", "dyslexia"],
+                       today=TODAY))
     files = sorted(built.rglob("*.pptx")) + sorted(built.rglob("*.docx")) + sorted(school_build.rglob("*.pptx"))
+    files += sorted(tmp_path.rglob("*.docx"))
 
     def check(path):
         result = subprocess.run([validator, str(path)], capture_output=True, text=True, timeout=120)
@@ -61,3 +67,17 @@ def test_files_carry_lessonpack_metadata_and_edit_as_office_files(built):
                 archive.read("word/settings.xml").decode()), path
             footers = [n for n in archive.namelist() if n.startswith("word/footer")]
             assert any('w:instr="PAGE"' in archive.read(n).decode() for n in footers), path
+
+
+def test_every_web_address_in_a_document_is_a_link(built):
+    import re
+    import zipfile
+
+    from helpers import all_doc_text
+
+    for path in sorted(built.rglob("handout.docx")) + sorted(built.glob("*/parent-guide.docx")):
+        archive = zipfile.ZipFile(path)
+        targets = set(re.findall(r'Target="(https://[^"]+)"', archive.read("word/_rels/document.xml.rels").decode()))
+        shown = set(re.findall(r"\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:uk|org|com|gov|au)\b[^\s;,|]*",
+                               all_doc_text(path)))
+        assert shown and {f"https://{s.rstrip('.')}" for s in shown} <= targets, (path, shown, targets)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import io
+import re
 
 from docx import Document
 from docx.enum.text import WD_BREAK
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
@@ -26,9 +28,11 @@ _PARSER = MarkdownIt("commonmark").enable("table")
 
 
 def render_document(markdown: str, title: str, footer: str, design: Design, body_pt: float = BODY_PT,
-                    line_spacing: float | None = None, page_colour: str | None = None) -> bytes:
+                    line_spacing: float | None = None, page_colour: str | None = None,
+                    plain_links: bool = False) -> bytes:
     """Return the DOCX bytes of *markdown*, laid out on the design's paper, body text at *body_pt*,
-    with the line spacing and page colour given (a print variant's)."""
+    with the line spacing and page colour given (a print variant's); *plain_links*: links in bold,
+    not underlined (the large-print and dyslexia variants)."""
     try:
         doc = Document(str(design.documents_template))
     except Exception as e:  # python-docx raises several kinds for an unreadable file
@@ -39,7 +43,8 @@ def render_document(markdown: str, title: str, footer: str, design: Design, body
         doc.styles["Normal"].paragraph_format.line_spacing = line_spacing
     if page_colour:
         _page_colour(doc, page_colour)
-    _Writer(doc, styles, body_pt / BODY_PT).write(_PARSER.parse(markdown))
+    links = (design.accent_text_on_white, not plain_links)
+    _Writer(doc, styles, body_pt / BODY_PT, links).write(_PARSER.parse(markdown))
     set_core_properties(doc.core_properties, title, design.school or "lessonpack", design.language, design.when)
     out = io.BytesIO()
     doc.save(out)
@@ -105,7 +110,11 @@ def _page_colour(doc, colour: str) -> None:
     background = OxmlElement("w:background")
     background.set(qn("w:color"), colour)
     doc.element.insert(0, background)
-    doc.settings.element.append(OxmlElement("w:displayBackgroundShape"))
+    settings = doc.settings.element
+    before = [settings.find(qn(f"w:{name}")) for name in ("zoom", "view", "writeProtection")]
+    show = OxmlElement("w:displayBackgroundShape")       # its place in the schema's order: after zoom
+    before = [e for e in before if e is not None]
+    before[0].addnext(show) if before else settings.insert(0, show)
 
 
 def _plain_font(style) -> None:
@@ -140,8 +149,9 @@ def _language(doc, language: str) -> None:
 class _Writer:
     """Walks markdown-it tokens and writes paragraphs, headings, lists and tables."""
 
-    def __init__(self, doc, style_ids: dict[str, str], scale: float):
+    def __init__(self, doc, style_ids: dict[str, str], scale: float, links: tuple):
         self.doc, self.style_ids, self.scale = doc, style_ids, scale   # scale: body size over 12pt
+        self.links = links            # (colour, underlined) of web links
         self.lists: list[list] = []   # per open list: [ordered, next number]
         self.table: list[list] | None = None
 
@@ -189,7 +199,7 @@ class _Writer:
             for cell, children in zip(row.cells, cells):
                 paragraph = cell.paragraphs[0]
                 paragraph.paragraph_format.space_after = Pt(0)
-                _inline(paragraph, children, bold=(r == 0))
+                _inline(paragraph, children, bold=(r == 0), links=self.links)
         for row in table.rows:
             row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
         table.rows[0]._tr.trPr.append(OxmlElement("w:tblHeader"))
@@ -205,7 +215,7 @@ class _Writer:
             self.table[-1].append(token.children)
         elif getattr(self, "heading", None):
             paragraph = self.paragraph(f"Heading {self.heading}")
-            _inline(paragraph, token.children)
+            _inline(paragraph, token.children, links=self.links)
             self.heading = None
         elif self.lists:
             ordered, number = self.lists[-1]
@@ -215,9 +225,36 @@ class _Writer:
                 paragraph.paragraph_format.first_line_indent = Mm(-6 * self.scale)
                 paragraph.add_run(f"{number}.\t").bold = True
                 self.lists[-1][1] += 1
-            _inline(paragraph, token.children)
+            _inline(paragraph, token.children, links=self.links)
         else:
-            _inline(self.paragraph(), token.children)
+            _inline(self.paragraph(), token.children, links=self.links)
+
+
+def _text(paragraph, text: str, bold, links) -> None:
+    """Add *text* as runs, each web address in it as a link to that address."""
+    start = 0
+    for match in WEB.finditer(text) if links else ():
+        address = match.group(0).rstrip(".")
+        if match.start() > start:
+            paragraph.add_run(text[start:match.start()]).bold = bold
+        _link(paragraph, address, bold, *links)
+        start = match.start() + len(address)
+    if start < len(text) or not text:
+        paragraph.add_run(text[start:]).bold = bold
+
+
+def _link(paragraph, address: str, bold, colour: str, underline: bool) -> None:
+    """Add a link to *address* (https:// added when it has no scheme), coloured, underlined
+    unless the print variant uses bold for emphasis instead."""
+    target = address if "://" in address else f"https://{address}"
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), paragraph.part.relate_to(target, RT.HYPERLINK, is_external=True))
+    paragraph._p.append(link)
+    run = paragraph.add_run(address)
+    run.bold = bold if underline else True
+    run.font.color.rgb = RGBColor.from_string(colour)
+    run.font.underline = underline or None
+    link.append(run._r)
 
 
 def _blank(column) -> bool:
@@ -252,8 +289,13 @@ def _fit_columns(table, rows, section, size_pt: float) -> None:
             cell.width = width
 
 
-def _inline(paragraph, children, bold: bool = False) -> None:
-    """Add runs for inline tokens: text, strong, emphasis (shown bold) and line breaks."""
+WEB = re.compile(r"\b(?:https?://[^\s|,;()]+|(?:[a-z0-9-]+\.)+(?:org\.uk|police\.uk|gov\.uk|co\.uk|nhs\.uk|uk|com|org|net"
+                 r"|gov|gov\.au|org\.au|com\.au|net\.au|au)(?:/[^\s|,;()]*)?)", re.I)
+
+
+def _inline(paragraph, children, bold: bool = False, links: tuple | None = None) -> None:
+    """Add runs for inline tokens: text, strong, emphasis (shown bold) and line breaks; web
+    addresses in text become links, in *links*' (colour, underlined) style."""
     strong = 0
     for child in children:
         if child.type in ("strong_open", "em_open"):
@@ -261,7 +303,7 @@ def _inline(paragraph, children, bold: bool = False) -> None:
         elif child.type in ("strong_close", "em_close"):
             strong -= 1
         elif child.type in ("text", "code_inline"):
-            paragraph.add_run(child.content).bold = bold or strong > 0 or None
+            _text(paragraph, child.content, bold or strong > 0 or None, links)
         elif child.type == "softbreak":
             paragraph.add_run(" ")
         elif child.type == "hardbreak":
