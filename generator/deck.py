@@ -315,7 +315,12 @@ def _quiz_items(lesson: Lesson, kept=None) -> list:
 def quiz_questions(pack: BandPack, lesson: Lesson, plan: Schedule) -> list:
     """Return the quiz questions *plan* has time for."""
     part = next(p for p in plan.parts if p.kind == "quiz")
-    return _quiz_items(lesson, plan.parts)[:max(1, part.minutes // pack.timing.span("quiz")[0])]
+    return _quiz_items(lesson, plan.parts)[:_quiz_count(pack, part.minutes)]
+
+
+def _quiz_count(pack: BandPack, minutes: int) -> int:
+    """Return how many quiz questions *minutes* hold."""
+    return max(1, minutes // pack.timing.span("quiz")[0])
 
 
 def taught(lesson: Lesson, plan: Schedule, kind: str) -> list:
@@ -356,7 +361,7 @@ def _plenary(pack: BandPack, lesson: Lesson) -> list[Part]:
     per = timing.span("quiz")[0]
     quiz = Part("quiz", "Plenary", "Quick quiz, then the answers", tuple(_quiz(pack, lesson, shortest)),
                 shortest * per, longest * per,
-                build=lambda minutes, kept: _quiz(pack, lesson, max(1, minutes // per), kept))
+                build=lambda minutes, kept: _quiz(pack, lesson, _quiz_count(pack, minutes), kept))
     steps = [Item(s.step, f"{n}.", bullet=False) for n, s in enumerate(frame.what_to_do, start=1)]
     steps.append(Item(frame.never_your_fault, bullet=False))
     return [

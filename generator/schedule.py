@@ -46,11 +46,6 @@ class Schedule:
     def slides(self) -> list:
         return [s for p in self.parts for s in p.slides]
 
-    @property
-    def added(self) -> list[Part]:
-        """Return the extensions the lesson has time for."""
-        return [p for p in self.parts if p.extension]
-
 
 class DoesNotFit(Exception):
     """The lesson's core is too long for its minutes, or all its parts too short."""

@@ -12,7 +12,7 @@ from ..errors import Problem
 from .readability import readability
 from .regional import adult_ages, foreign_marks, other_regions, school_people
 from .teaching import notes_length, on_paper, slide_numbers, step_order, taught_order
-from .rules import (source_index, traced, accessibility, audience, key_messages, language, preferred_term, signposting, term_unused,
+from .rules import (SourceIndex, traced, accessibility, audience, key_messages, language, preferred_term, signposting, term_unused,
                     terms, uses_term)
 
 
@@ -25,7 +25,7 @@ class GateRules:
     regions: dict
     preferred: str | None
     foreign: object          # a pattern of every other region's marks
-    sources: tuple = ()      # every curriculum string and where it is, to name a finding's source
+    sources: SourceIndex     # every curriculum string and where it is, to name a finding's source
 
 
 @dataclass
@@ -53,7 +53,7 @@ def gate_rules(curriculum, school) -> GateRules:
     config = school.config
     return GateRules(tuple(curriculum.gate.language) + tuple(config.language_rules),
                      tuple(curriculum.gate.key_messages), curriculum.regions, config.preferred_term,
-                     foreign_marks(curriculum.regions, config.region), source_index(curriculum.texts))
+                     foreign_marks(curriculum.regions, config.region), SourceIndex(curriculum.texts))
 
 
 def check_artefact(artefact, pack, rules: GateRules, deck=None, handout=None) -> ArtefactCheck:

@@ -44,13 +44,13 @@ def language(artefacts, rules) -> list[Problem]:
     return out
 
 
-def traced(problem: Problem, sources, band: str) -> Problem:
+def traced(problem: Problem, sources: SourceIndex, band: str) -> Problem:
     """Return *problem* placed where its quoted text was written (curriculum file, line and field,
     band *band*'s text first), naming the built file and place in its message; else unchanged."""
     if not problem.quote:
         return problem
     needle = problem.quote.lower()
-    holding = [where for text, where in sources if needle in text]
+    holding = [where for text, where in sources.entries() if needle in text]
     for fits in (lambda f: f.startswith(f"bands.{band}."), lambda f: not f.startswith("bands."), lambda f: True):
         if found := next((where for where in holding if fits(where[2])), None):
             file, line, field = found
@@ -59,13 +59,18 @@ def traced(problem: Problem, sources, band: str) -> Problem:
     return problem
 
 
-def source_index(texts: dict) -> tuple:
-    """Return every curriculum string, lower-cased, with the (file, line, field) it is at."""
-    out = []
-    for file, raw in texts.items():
-        for loc, text, _ in strings(raw):
-            out.append((normalise(text).lower(), (file, line_of(raw, loc), field_path(loc))))
-    return tuple(out)
+class SourceIndex:
+    """Every curriculum string, lower-cased, with the (file, line, field) it is at; read only when
+    a finding is first traced, so a build that passes the gate never reads it."""
+
+    def __init__(self, texts: dict):
+        self.texts, self._entries = texts, None
+
+    def entries(self) -> list[tuple]:
+        if self._entries is None:
+            self._entries = [(normalise(text).lower(), (file, line_of(raw, loc), field_path(loc)))
+                             for file, raw in self.texts.items() for loc, text, _ in strings(raw)]
+        return self._entries
 
 
 def terms(artefacts, packs) -> list[Problem]:
