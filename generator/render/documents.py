@@ -111,10 +111,14 @@ def _page_colour(doc, colour: str) -> None:
     background.set(qn("w:color"), colour)
     doc.element.insert(0, background)
     settings = doc.settings.element
-    before = [settings.find(qn(f"w:{name}")) for name in ("zoom", "view", "writeProtection")]
-    show = OxmlElement("w:displayBackgroundShape")       # its place in the schema's order: after zoom
-    before = [e for e in before if e is not None]
-    before[0].addnext(show) if before else settings.insert(0, show)
+    show = OxmlElement("w:displayBackgroundShape")
+    # its place in the schema's order: after zoom, view or writeProtection, whichever comes last
+    before = next((e for name in ("zoom", "view", "writeProtection") if (e := settings.find(qn(f"w:{name}"))) is not None),
+                  None)
+    if before is None:
+        settings.insert(0, show)
+    else:
+        before.addnext(show)
 
 
 def _plain_font(style) -> None:
