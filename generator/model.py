@@ -9,7 +9,9 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from .render.icons import known as known_icons
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
@@ -24,6 +26,14 @@ def _compiles(pattern: str) -> None:
         re.compile(pattern)
     except re.error as e:
         raise ValueError(f"not a valid regular expression ({e})") from e
+
+
+def _icon(name: str) -> str:
+    _require(name in known_icons(), f"no icon is called {name!r}: use a name from Font Awesome Free's solid set")
+    return name
+
+
+Icon = Annotated[str, AfterValidator(_icon)]
 
 
 def _require(ok: object, message: str) -> None:
@@ -301,6 +311,7 @@ class Step(Record):
     step: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40)]
     detail: Text
     match: Pattern
+    icon: Icon
 
     @model_validator(mode="after")
     def _valid(self):
