@@ -8,10 +8,23 @@ from .deck import compose, dsl_line, person, quiz_questions, slide_keywords, tau
 from .plan import BandPack, Lesson
 from .render.design import Design
 from .schedule import Schedule
+from .render.cards import Card
 from .render.documents import BODY_PT, render_document
+from .render.print_sheets import Sheet, render_pocket_card, render_poster
 from .variants import VARIANTS
 from .render.slides import render_slides
 from .templating import environment, render_text
+from .gate.units import HELP_HEADING
+
+STEPS_HEADING = "What to do if it happens"     # as the handout heads the steps
+CUT_NOTE = "Cut along the dashed lines and fold along the dotted line."
+
+
+def reach(service) -> str:
+    """Return how to reach *service* at a glance: its phone and text numbers (each kept on one
+    line), else its web address."""
+    ways = [service.phone and f"call {service.phone}", service.text and f"text {service.text}"]
+    return "; ".join(w.replace(" ", "\u00a0") for w in ways if w) or service.web
 
 
 def sources(segments) -> list:
@@ -70,7 +83,8 @@ class PackRenderer:
         return out
 
     def band_artefacts(self) -> list[Artefact]:
-        """Return the band's parent letter, one-page parent guide and DSL briefing."""
+        """Return the band's parent letter, one-page parent guide, DSL briefing, and pupils'
+        poster (in two sizes) and pocket card."""
         pack = self.pack
         band = pack.band.id
         modules = tuple(sorted({m for lesson in pack.lessons for m in lesson.module_ids}))
@@ -88,7 +102,26 @@ class PackRenderer:
                            "parent-guide.md.j2", pack.parents.guide.title, parents),
             self._document(f"{band}/dsl-briefing.docx", None, "staff", "dsl-briefing", staff,
                            "dsl-briefing.md.j2", f"Safeguarding briefing: {pack.band.label}", briefing),
-        ]
+        ] + self._print_sheets(modules)
+
+    def _print_sheets(self, modules: tuple[str, ...]) -> list[Artefact]:
+        """Return the band's poster, large poster and pocket card, for pupils."""
+        sheet, band = self._sheet(), self.pack.band.id
+        return [Artefact(f"{band}/{kind}.docx", band, None, "students", kind, "docx", modules, data)
+                for kind, data in (("poster", render_poster(sheet, self.design)),
+                                   ("poster-large", render_poster(sheet, self.design, large=True)),
+                                   ("pocket-card", render_pocket_card(sheet, self.design)))]
+
+    def _sheet(self) -> Sheet:
+        """Return what the poster and pocket card say: the band's steps, that it is never their
+        fault, and where to get help, in the curriculum's and the region's words."""
+        pack, respell = self.pack, self.pack.localiser.respell
+        frame = pack.frame
+        services = tuple((f"{s.name} ({note})" if (note := pack.age_note(s, "students")) else s.name, reach(s))
+                         for s in pack.services("students"))
+        return Sheet(respell(STEPS_HEADING), tuple(Card(s.step, icon=s.icon) for s in frame.what_to_do),
+                     frame.never_your_fault, respell(HELP_HEADING), dsl_line(pack), dsl_line(pack, roles=False), services,
+                     " | ".join(x for x in (self.design.school, pack.band.label) if x), respell(CUT_NOTE))
 
     def _document(self, path, lesson, audience, kind, modules, template, title, context,
                   body_pt: float = BODY_PT, line_spacing: float | None = None, page_colour: str | None = None,

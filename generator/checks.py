@@ -8,6 +8,7 @@ import re
 from .config import School
 from .curriculum import Curriculum
 from .errors import Problem
+from .render.slides import template_problems
 from .schema import located
 from .textchecks import check_roles, check_texts
 
@@ -186,6 +187,9 @@ def _school(curriculum: Curriculum, school: School) -> list[Problem]:
                        (("branding", "logo"), config.branding.logo)):
         if value is not None and not school.path(value).is_file():
             out.append(located(origin.raw, origin.file, loc, f"file not found: {school.path(value)}"))
+        elif loc == ("templates", "slides") and value is not None:
+            out += [located(origin.raw, origin.file, loc, message, severity, "design")
+                    for severity, message in template_problems(school.path(value))]
         elif loc == ("branding", "logo") and value is not None and not _is_image(school.path(value)):
             out.append(located(origin.raw, origin.file, loc, f"{value} is not a PNG or JPEG image; save the "
                                "logo as PNG or JPEG and give that file"))

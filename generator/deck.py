@@ -14,6 +14,8 @@ from .textfit import height_in, line_count, paginate
 
 
 NUMBERED = re.compile(r"^\d+[.)]\s")
+NUMBER = re.compile(r"\d+[.)]")
+CHAT_CHROME = L.CHAT_HEADER_H + 0.2      # the chat window's bar and inner margins
 MAX_KEYWORDS = 4        # on the keywords slide: what two minutes can teach
 
 
@@ -24,6 +26,7 @@ class Item:
     text: str
     label: str = ""
     bullet: bool = True
+    icon: str = ""
 
 
 @dataclass(frozen=True)
@@ -55,16 +58,26 @@ class SlideSpec:
         return f"{self.role} {self.segment}"
 
 
-def item_height(item: Item) -> float:
-    """Return the height in inches *item* takes in the body box."""
-    width = L.BODY_W - (L.BULLET_INDENT if item.bullet else 0) - 0.2
+def item_height(item: Item, size: float = L.BODY_PT, width: float = L.BODY_W) -> float:
+    """Return the height in inches *item* takes in a body box *width* wide, set at *size*."""
+    width -= (L.BULLET_INDENT if item.bullet or NUMBER.fullmatch(item.label) else 0) + 0.2
     text = f"{labelled(item.label)}{item.text}"
-    return height_in(line_count(text, width, L.BODY_PT), L.BODY_PT) + L.PARA_GAP_PT / 72
+    return height_in(line_count(text, width, size), size) + L.PARA_GAP_PT / 72
 
 
-def items_height(items) -> float:
+def items_height(items, size: float = L.BODY_PT, width: float = L.BODY_W) -> float:
     """Return the height in inches of a text box holding *items*, its inner margins included."""
-    return sum(map(item_height, items)) + 2 * L.BOX_MARGIN
+    return sum(item_height(item, size, width) for item in items) + 2 * L.BOX_MARGIN
+
+
+def fitted_size(items) -> float:
+    """Return the largest body size (up to LARGE_PT) at which *items* fill no more than the body."""
+    return L.LARGE_PT if items_height(items, L.LARGE_PT) <= L.BODY_H else L.BODY_PT
+
+
+def narrow_fits(items, size: float) -> bool:
+    """Return whether *items* at *size* fit beside the role picture."""
+    return items_height(items, size, L.BODY_W - L.PICTURE_W - 0.4) <= L.BODY_H
 
 
 def labelled(label: str) -> str:
@@ -85,15 +98,11 @@ def bubble_height(bubble: Bubble) -> float:
 
 
 def _label_runs(bubbles: list[Bubble]) -> list[Bubble]:
-    """Return *bubbles* labelled as a phone shows a chat: each sender's name on their first
-    message; in a group chat, on every run of messages from someone else."""
+    """Return *bubbles* labelled as a phone shows a chat: in a chat with one other person, no
+    names (the window's bar names them); in a group chat, each run of someone else's messages."""
     group = len({b.sender for b in bubbles if not b.mine}) > 1
-    seen, out = set(), []
-    for i, b in enumerate(bubbles):
-        starts_run = i == 0 or bubbles[i - 1].sender != b.sender
-        out.append(replace(b, labelled=b.sender not in seen or (group and not b.mine and starts_run)))
-        seen.add(b.sender)
-    return out
+    return [replace(b, labelled=group and not b.mine and (i == 0 or bubbles[i - 1].sender != b.sender))
+            for i, b in enumerate(bubbles)]
 
 
 CONTINUED = {
@@ -110,10 +119,11 @@ def _pages(title: str, notes: str, role: str, segment: int = 0, items=(), bubble
     body does not fit; *groups* (lists of items) are kept together on a slide."""
     if bubbles:
         bubbles = _label_runs(list(bubbles))
-        if sum(map(bubble_height, bubbles)) <= L.BODY_H:
+        room = L.BODY_H - CHAT_CHROME
+        if sum(map(bubble_height, bubbles)) <= room:
             pages = [bubbles]
         else:       # each page after the first starts with a label too
-            pages = [_label_runs(page) for page in paginate(bubbles, bubble_height, L.BODY_H - height_in(1, L.LABEL_PT))]
+            pages = [_label_runs(page) for page in paginate(bubbles, bubble_height, room - height_in(1, L.LABEL_PT))]
     else:
         groups = groups or [[item] for item in items]
         items = [item for group in groups for item in group]
@@ -210,7 +220,7 @@ def _segment(pack: BandPack, segment, n: int) -> list[Part]:
         teach = [s for s in content.teach if s.extension == extension]
         slides = [page for s in teach for page in _pages(
             s.title, s.notes, "teach", n,
-            [Item(b, bullet=not all(NUMBERED.match(x) for x in s.bullets)) for b in s.bullets])]
+            [_bullet(b) for b in s.bullets])]
         if teach:
             label = "Teacher input: " + "; ".join(s.title for s in teach)
             parts.append(_part(pack, "teach", title, label, slides, count=len(teach), extension=extension, segment=n))
@@ -236,6 +246,12 @@ def _segment(pack: BandPack, segment, n: int) -> list[Part]:
         for p in parts]
 
 
+def _bullet(text: str) -> Item:
+    """Return a bullet point, or an item of a numbered list when *text* starts "2. "."""
+    number = NUMBERED.match(text)
+    return Item(text[number.end():], number.group(0).strip()) if number else Item(text)
+
+
 def _answers(activity) -> str:
     return "Answers: " + " ".join(f"{n}. {a}" for n, a in enumerate(activity.answers, start=1))
 
@@ -248,7 +264,7 @@ def _scenario(pack: BandPack, scenario, section: str, n: int) -> Part:
     script = scenario.notes or "Read the story aloud, then show the messages."
     setting = Item(scenario.setting, bullet=False)
     bubbles = _label_runs([Bubble(m.sender, m.text, m.sender == scenario.protagonist) for m in scenario.chat])
-    if items_height([setting]) + sum(map(bubble_height, bubbles)) <= L.BODY_H:   # the story and its chat on one slide
+    if items_height([setting]) + sum(map(bubble_height, bubbles)) + CHAT_CHROME <= L.BODY_H:   # the story and its chat on one slide
         slides = [SlideSpec(scenario.title, script, (setting,), tuple(bubbles), role="story", segment=n)]
     elif bubbles:         # the story's script belongs with the messages it talks about
         slides = _pages(scenario.title, "Read the story aloud. The messages are on the next slide.", "story", n,
@@ -264,7 +280,7 @@ def _scenario(pack: BandPack, scenario, section: str, n: int) -> Part:
                      [Item(q.question) for q in scenario.questions]
                      + [Item("The story and these questions are on your handout.", bullet=False)])
     slides += _pages(f"What {who} can do", scenario.reveal.notes, "reveal", n,
-                     [Item(b, bullet=not NUMBERED.match(b)) for b in scenario.reveal.bullets])
+                     [_bullet(b) for b in scenario.reveal.bullets])
     low = [pack.timing.span(k)[0] for k in ("story", "predict", "advise", "reveal")]
     high = [pack.timing.span(k)[1] for k in ("story", "predict", "advise", "reveal")]
     label = f"{scenario.title}: read the story, predict, advise {who} in pairs, then what {who} can do"
@@ -362,12 +378,12 @@ def _plenary(pack: BandPack, lesson: Lesson) -> list[Part]:
     quiz = Part("quiz", "Plenary", "Quick quiz, then the answers", tuple(_quiz(pack, lesson, shortest)),
                 shortest * per, longest * per,
                 build=lambda minutes, kept: _quiz(pack, lesson, _quiz_count(pack, minutes), kept))
-    steps = [Item(s.step, f"{n}.", bullet=False) for n, s in enumerate(frame.what_to_do, start=1)]
+    steps = [Item(s.step, f"{n}.", bullet=False, icon=s.icon) for n, s in enumerate(frame.what_to_do, start=1)]
     steps.append(Item(frame.never_your_fault, bullet=False))
     return [
         quiz,
-        _part(pack, "steps", "Plenary", "What to do if it happens: the steps, said together", _pages(
-            "What to do if it happens", notes.what_to_do, "steps", items=steps)),   # each step's detail: the handout
+        _part(pack, "steps", "Plenary", "What to do if it happens: the steps, said together", [SlideSpec(
+            "What to do if it happens", notes.what_to_do, tuple(steps), role="steps")]),   # a diagram: one slide
         _part(pack, "baseline_revisit", "Plenary", "Where do you stand now? The baseline again", _pages(
             "Where do you stand now?", notes.baseline_revisit, "baseline_revisit", items=_baseline(lesson))),
         _part(pack, "exit_slip", "Plenary", "Exit slip", _pages(

@@ -43,9 +43,10 @@ def app_properties(slides: int | None = None) -> bytes:
     return APP_XML.format(counts=counts).encode()
 
 
-def normalise_zip(data: bytes, app: bytes | None = None) -> bytes:
+def normalise_zip(data: bytes, app: bytes | None = None, thumbnail: bytes | None = None) -> bytes:
     """Return *data* (a zip) rewritten with fixed timestamps and permissions, entries in order,
-    and docProps/app.xml replaced by *app* when given."""
+    and docProps/app.xml and docProps/thumbnail.jpeg replaced by *app* and *thumbnail* when given."""
+    replaced = {"docProps/app.xml": app, "docProps/thumbnail.jpeg": thumbnail}
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
@@ -53,6 +54,6 @@ def normalise_zip(data: bytes, app: bytes | None = None) -> bytes:
             entry = zipfile.ZipInfo(info.filename, ZIP_TIME)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o644 << 16
-            body = app if app is not None and info.filename == "docProps/app.xml" else source.read(info.filename)
-            target.writestr(entry, body)
+            body = replaced.get(info.filename) or source.read(info.filename)
+            target.writestr(entry, body, compresslevel=1)     # fast; the files are a few per cent larger
     return out.getvalue()

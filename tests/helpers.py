@@ -15,9 +15,19 @@ def slide_title(slide) -> str:
     return slide.shapes.title.text_frame.text if slide.shapes.title is not None else ""
 
 
+def shapes_of(slide):
+    """Yield every shape on *slide*, the shapes inside groups (a chat, the steps) included."""
+    def walk(shapes):
+        for shape in shapes:
+            yield shape
+            if shape.shape_type == 6:       # a group
+                yield from walk(shape.shapes)
+    yield from walk(slide.shapes)
+
+
 def slide_text(slide) -> str:
     """Return all text on *slide* (title, body, bubbles, footer), one shape per line."""
-    return "\n".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
+    return "\n".join(s.text_frame.text for s in shapes_of(slide) if s.has_text_frame)
 
 
 def notes(slide) -> str:
@@ -30,7 +40,7 @@ def deck_text(path: Path) -> str:
     out = []
     for n, slide in enumerate(prs.slides, start=1):
         out.append(f"=== slide {n}: {slide_title(slide)}")
-        out += [s.text_frame.text for s in slide.shapes if s.has_text_frame and s != slide.shapes.title]
+        out += [s.text_frame.text for s in shapes_of(slide) if s.has_text_frame and s != slide.shapes.title]
         out.append(f"--- notes: {notes(slide)}")
     return "\n".join(out) + "\n"
 
@@ -59,7 +69,7 @@ def all_doc_text(path: Path) -> str:
 
 
 def runs_of(slide):
-    for shape in slide.shapes:
+    for shape in shapes_of(slide):
         if shape.has_text_frame:
             for paragraph in shape.text_frame.paragraphs:
                 for run in paragraph.runs:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from docx import Document
 from docx.oxml.ns import qn
 
@@ -32,7 +34,8 @@ def test_documents_declare_language_and_paper(built):
         assert language(doc) == "en-GB", path
         assert doc.core_properties.language == "en-GB"
         section = doc.sections[0]
-        assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297), path
+        paper = (297, 420) if path.name == "poster-large.docx" else (210, 297)      # A3, else A4
+        assert (round(section.page_width.mm), round(section.page_height.mm)) == paper, path
 
 
 def test_handout_text_is_at_least_12pt(built):
@@ -133,3 +136,64 @@ def test_9_11_handouts_describe_help_in_childrens_words(built):
     for path in sorted((built / "9-11").glob("*/handout*.docx")):
         text = all_doc_text(path).lower()
         assert not [w for w in ("sexual", "grooming", "exploitation", "intimate") if w in text], path
+
+
+def word_lists(path) -> dict[str, list[str]]:
+    """Return the items of each Word-numbered list of a document, by its numbering instance, in order."""
+    lists = {}
+    for p in Document(str(path)).element.body.iter(qn("w:p")):
+        num_id = p.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:numId')}")
+        if num_id is not None:
+            lists.setdefault(num_id.get(qn("w:val")), []).append("".join(t.text for t in p.iter(qn("w:t"))).strip())
+    return lists
+
+
+def numbering_of(path, num_id: str) -> tuple[str, str, str]:
+    """Return (start, format, text) of a list: where its numbers start, and how they are written."""
+    numbering = Document(str(path)).part.numbering_part.element
+    num = numbering.num_having_numId(int(num_id))
+    start = num.find(f"{qn('w:lvlOverride')}/{qn('w:startOverride')}").get(qn("w:val"))
+    abstract_id = num.find(qn("w:abstractNumId")).get(qn("w:val"))
+    abstract = next(a for a in numbering.iterfind(qn("w:abstractNum")) if a.get(qn("w:abstractNumId")) == abstract_id)
+    level = abstract.find(qn("w:lvl"))
+    return start, level.find(qn("w:numFmt")).get(qn("w:val")), level.find(qn("w:lvlText")).get(qn("w:val"))
+
+
+def test_ordered_lists_are_word_numbering_and_each_list_starts_at_its_own_number(tmp_path):
+    from generator import BuildOptions, build
+    from generator.paths import shipped
+
+    folder = tmp_path / "text"
+    folder.mkdir()
+    guide = (shipped("templates") / "text" / "parent-guide.md.j2").read_text()
+    (folder / "parent-guide.md.j2").write_text(guide + "\n## Before the lessons\n\n3. Read the letter.\n4. Talk at home.\n")
+    (tmp_path / "school.yaml").write_text("templates:\n  text: text\n")
+    build(BuildOptions(out=tmp_path / "out", config=tmp_path / "school.yaml", bands=["11-14"], formats=["docx"],
+                       lessons=["what-it-is-and-warning-signs"]))
+    path = tmp_path / "out" / "11-14" / "parent-guide.docx"
+    lists = list(word_lists(path).items())
+    assert [items for _, items in lists][1:] == [["Read the letter.", "Talk at home."]]
+    assert len(lists[0][1]) == 6 and lists[0][1][0].startswith("Stay calm.")      # If it happens
+    assert [numbering_of(path, num_id) for num_id, _ in lists] == [("1", "decimal", "%1."), ("3", "decimal", "%1.")]
+    assert not [p.text for p in Document(str(path)).paragraphs if p.text[:1].isdigit()]     # no typed numbers
+    bullets = next(p for p in Document(str(path)).paragraphs if p.style.name == "List Bullet")
+    assert bullets.style.element.find(f"{qn('w:pPr')}/{qn('w:numPr')}") is not None       # bullets: Word's too
+
+
+def test_handouts_show_the_steps_as_cards_in_the_bands_order_with_decorative_icons(built):
+    from generator.gate.inspect import read_document
+    from generator.paths import shipped
+    from generator.yamlsrc import load_yaml
+
+    frame = load_yaml(shipped("lessons") / "frame.yaml", "frame.yaml")["bands"]
+    for path in lesson_files(built, "handout.docx") + lesson_files(built, "handout-simple.docx"):
+        steps = [f"{s['step']}." for s in frame[path.parent.parent.name]["what_to_do"]]
+        facts = read_document(path.read_bytes())
+        cards = [[p.text.strip() for p in facts.paragraphs if p.list_id == num_id] for num_id in word_lists(path)]
+        assert cards == [steps], path                          # one Word list, in the band's order
+        assert all(p.in_table for p in facts.paragraphs if p.list_id), path
+        xml = Document(str(path)).element.xml
+        icons = re.findall(r"<wp:docPr [^>]*>.*?</wp:docPr>", xml, re.S)
+        assert len(icons) == len(steps) and all('descr=""' in i and 'adec:decorative' in i and 'val="1"' in i
+                                                for i in icons), path
+        assert facts.pictures == [], path                       # the gate reads decorative icons as such

@@ -41,13 +41,64 @@ def test_every_built_file_passes_the_open_xml_sdk_validator(built, school_build,
             assert code == 0, (path, json.loads(out).get("errors") if out.strip().startswith("{") else out)
 
 
-def test_slide_numbers_are_fields_and_title_bars_are_decorative(built):
+P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+DECORATIVE = "{http://schemas.microsoft.com/office/drawing/2017/decorative}decorative"
+
+
+def _unlabelled(tree) -> list[str]:
+    """Return the names of pictures, groups and text-less shapes with neither alt text nor a decorative mark."""
+    out = []
+    for element in tree.iter(f"{P}pic", f"{P}sp", f"{P}grpSp"):
+        c_nv_pr = next(element.iter(f"{P}cNvPr"))
+        has_text = element.tag == f"{P}sp" and "".join(element.itertext()).strip()
+        placeholder = element.find(f".//{P}ph") is not None
+        marked = c_nv_pr.get("descr") or c_nv_pr.find(f".//{DECORATIVE}") is not None
+        if not (has_text or placeholder or marked):
+            out.append(c_nv_pr.get("name"))
+    return out
+
+
+def test_decks_edit_like_a_teachers_own(built):
+    """Slide numbers are fields in the master's placeholder; body text sits in placeholders (the
+    chat and the steps are groups, each described); nothing is an unlabelled picture or shape;
+    every layout spans the 16:9 slide, shrinks text on overflow and carries the pack's look, so
+    New Slide gives a slide in the same design."""
+    import re
+
+    from generator.render.theme import LAYOUTS
+
     for path in sorted(built.rglob("slides.pptx")):
-        for slide in Presentation(str(path)).slides:
-            xml = slide._element.xml
-            assert 'type="slidenum"' in xml, (path, slide.slide_id)
-            for bar in (s for s in slide.shapes if s.name == "Title bar"):
-                assert "adec:decorative" in bar._element.xml, (path, slide.slide_id)
+        prs = Presentation(str(path))
+        assert [lay.name for lay in prs.slide_layouts] == list(LAYOUTS), path
+        for layout in prs.slide_layouts:
+            edges = [(ph.left, ph.left + ph.width, ph.top + ph.height) for ph in layout.placeholders]
+            assert all(0 <= left and right <= prs.slide_width and bottom <= prs.slide_height
+                       for left, right, bottom in edges), (path, layout.name)
+            assert max(right for _, right, _ in edges) > 0.9 * prs.slide_width, (path, layout.name)
+            assert layout._element.find(f"{P}cSld/{P}bg") is not None, (path, layout.name)
+            assert "normAutofit" in layout.placeholders[1]._element.xml, (path, layout.name)
+            if layout.name not in ("Title", "Section"):
+                assert {s.name for s in layout.shapes} >= {"Role icon", "Role label"}, (path, layout.name)
+            assert not _unlabelled(layout._element), (path, layout.name)
+        for slide in prs.slides:
+            tree = slide.shapes._spTree
+            where = (path, slide.slide_id, slide.shapes.title.text)
+            number = [sp for sp in tree.iterchildren(f"{P}sp") if 'type="sldNum"' in sp.xml]
+            assert number and 'type="slidenum"' in number[0].xml, where
+            loose = [sp for sp in tree.iterchildren(f"{P}sp") if sp.find(f".//{P}ph") is None and "".join(sp.itertext()).strip()]
+            assert not loose, where
+            assert not _unlabelled(tree), (where, _unlabelled(tree))
+            for shape in slide.placeholders:
+                for paragraph in shape.text_frame.paragraphs:
+                    assert not re.match(r"\d+\.\s", paragraph.text), (where, paragraph.text)    # numbers are auto-numbered
+
+
+def test_the_shipped_slide_template_is_what_its_script_makes():
+    from generator.paths import shipped
+    from generator.render.master import make_base_template
+
+    assert (shipped("templates") / "base-slides.pptx").read_bytes() == make_base_template(), \
+        "run: python scripts/make_base_slides.py"
 
 
 def test_files_carry_lessonpack_metadata_and_edit_as_office_files(built):

@@ -65,7 +65,7 @@ def test_no_slide_shows_a_myth_beside_its_fact(built):
             answers = slides[n + 1]
             assert answers.name == "myth_answers " + slide.name.split()[1], path
             shown = " ".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
-            body = next(s for s in answers.shapes if s.name == "Body")
+            body = answers.placeholders[1]
             facts = [p.text.split(" ", 2)[-1] for p in body.text_frame.paragraphs]
             assert "Fact:" not in shown and not any(f and f in shown for f in facts), (path, slide_title(slide))
 
@@ -277,3 +277,18 @@ class _Pack:
 def test_decks_read_back_their_roles(built):
     path = next(iter(lesson_files(built, "slides.pptx")))
     assert [s.name.split()[0] for s in read_deck(path.read_bytes()).slides][:2] == ["title", "content_note"]
+
+
+def test_a_word_list_of_the_steps_is_read_in_order_wherever_it_is_laid_out():
+    from generator.gate.inspect import DocFacts, Paragraph
+
+    def handout(*items):
+        cards = [Paragraph(n, "Normal", text, [], True, "7") for n, text in enumerate(items, start=2)]
+        details = [Paragraph(10 + n, "Normal", "Do it now.", [], True) for n in range(len(items))]
+        return _Artefact(DocFacts([Paragraph(1, "Heading 2", "What to do if it happens", [])] + cards + details,
+                                  [], "en-GB", []))
+
+    good = handout("Stop: don't reply.", "Save the evidence.", "Tell a trusted adult.", "Block and report.")
+    assert step_order(good, _Pack()) == []
+    [problem] = step_order(handout("Block and report.", "Save the evidence."), _Pack())
+    assert problem.field == "paragraph 2" and "another order (Block and report, then Save the evidence)" in problem.message

@@ -53,6 +53,7 @@ class Paragraph:
     text: str
     runs: list[Run]
     in_table: bool = False
+    list_id: str = ""       # the Word list (numbering instance) the paragraph is an item of, if set on it
 
 
 @dataclass(eq=False)
@@ -98,30 +99,80 @@ def read_deck(data: bytes) -> DeckFacts:
     presentation = _xml(archive, "ppt/presentation.xml")
     targets = _rels(archive, "ppt/presentation.xml")
     ids = [s.get(f"{{{R}}}id") for s in presentation.iterfind("p:sldIdLst/p:sldId", NS)]
-    return DeckFacts([_slide(archive, targets[rid], n) for n, rid in enumerate(ids, start=1)])
+    cache: dict = {}
+    return DeckFacts([_slide(archive, targets[rid], n, cache) for n, rid in enumerate(ids, start=1)])
 
 
-def _slide(archive, part: str, number: int) -> SlideFacts:
+SMALL_TEXT = ("Footer", "Slide Number", "Sender ", "Avatar ", "Chat name")   # names, footers: LABEL_PT is enough
+DECORATIVE = "http://schemas.microsoft.com/office/drawing/2017/decorative"
+
+
+def decorative(shape) -> bool:
+    """Return whether *shape* is marked decorative (screen readers pass over it)."""
+    mark = shape.find(f".//{{{DECORATIVE}}}decorative")
+    return mark is not None and mark.get("val") == "1"
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """What a slide inherits from its layout: the page colour, filled shapes and placeholder boxes."""
+
+    background: str
+    fills: list
+    boxes: dict
+
+
+def _layout(archive, slide_part: str, cache: dict) -> _Layout:
+    target = next((t for t in _rels(archive, slide_part).values() if "slideLayout" in t), None)
+    if target not in cache:
+        root = _xml(archive, target) if target else None
+        if root is None:
+            cache[target] = _Layout("FFFFFF", [], {})
+        else:
+            bg = root.find("p:cSld/p:bg/p:bgPr/a:solidFill/a:srgbClr", NS)
+            fills = [(_rect(sp), fill.get("val")) for sp in root.iter(f"{{{P}}}sp")
+                     if (fill := sp.find("p:spPr/a:solidFill/a:srgbClr", NS)) is not None]
+            boxes = {_ph_key(ph): _rect(sp) for sp in root.iter(f"{{{P}}}sp")
+                     if (ph := sp.find("p:nvSpPr/p:nvPr/p:ph", NS)) is not None}
+            cache[target] = _Layout(bg.get("val") if bg is not None else "FFFFFF", fills, boxes)
+    return cache[target]
+
+
+def _ph_key(ph) -> str:
+    return ph.get("idx") or ph.get("type", "body")
+
+
+def _slide(archive, part: str, number: int, cache: dict) -> SlideFacts:
     root = _xml(archive, part)
     facts = SlideFacts(number, "", name=root.find("p:cSld", NS).get("name", ""))
-    fills = []   # (rectangle, colour) of filled shapes, in drawing order
+    layout = _layout(archive, part, cache)
+    fills = list(layout.fills)   # (rectangle, colour) of filled shapes, in drawing order
     for shape in root.iter(f"{{{P}}}sp", f"{{{P}}}pic"):
         name = shape.find(".//p:cNvPr", NS)
         if shape.tag == f"{{{P}}}pic":
-            facts.pictures.append(name.get("descr", ""))
+            if not decorative(name):
+                facts.pictures.append(name.get("descr", ""))
             continue
+        ph = shape.find("p:nvSpPr/p:nvPr/p:ph", NS)
         rect = _rect(shape)
+        if rect == (0, 0, 0, 0) and ph is not None:
+            rect = layout.boxes.get(_ph_key(ph), rect)
         own = shape.find("p:spPr/a:solidFill/a:srgbClr", NS)
-        background = own.get("val") if own is not None else _behind(rect, fills)
+        background = own.get("val") if own is not None else _behind(rect, fills, layout.background)
         if own is not None:
             fills.append((rect, own.get("val")))
-        is_title = shape.find("p:nvSpPr/p:nvPr/p:ph", NS) is not None and \
-            shape.find("p:nvSpPr/p:nvPr/p:ph", NS).get("type") in ("title", "ctrTitle")
+        is_title = ph is not None and ph.get("type") in ("title", "ctrTitle")
+        shape_name = name.get("name", "")
+        number = 0
         for paragraph in shape.iterfind("p:txBody/a:p", NS):
             text = "".join(t.text or "" for t in paragraph.iter(f"{{{A}}}t"))
+            auto = paragraph.find("a:pPr/a:buAutoNum", NS)
+            if auto is not None:       # read a numbered list as shown: "2. ..."
+                number = int(auto.get("startAt", number + 1))
+                text = f"{number}. {text}"
             if is_title:
                 facts.title += text
-            elif text.strip() and name.get("name") not in ("Footer",) and not name.get("name", "").startswith("Sender"):
+            elif text.strip() and not shape_name.startswith(SMALL_TEXT):
                 facts.paragraphs.append(text)
             for run in paragraph.iterfind("a:r", NS):
                 props = run.find("a:rPr", NS)
@@ -131,7 +182,7 @@ def _slide(archive, part: str, number: int) -> SlideFacts:
                     facts.languages.add(props.get("lang"))
                 facts.runs.append(Run(run.findtext("a:t", "", NS), size,
                                       _hex(colour.get("val") if colour is not None else None), background,
-                                      "title" if is_title else name.get("name", "")))
+                                      "title" if is_title else shape_name))
     facts.notes = _notes(archive, part)
     return facts
 
@@ -143,13 +194,13 @@ def _rect(shape) -> tuple[int, int, int, int]:
     return int(off.get("x")), int(off.get("y")), int(ext.get("cx")), int(ext.get("cy"))
 
 
-def _behind(rect, fills) -> str:
-    """Return the colour of the topmost filled shape that contains *rect*'s centre, else white."""
+def _behind(rect, fills, page: str = "FFFFFF") -> str:
+    """Return the colour of the topmost filled shape that contains *rect*'s centre, else the page's."""
     x, y = rect[0] + rect[2] / 2, rect[1] + rect[3] / 2
     for (fx, fy, fw, fh), colour in reversed(fills):
         if fx <= x <= fx + fw and fy <= y <= fy + fh:
             return colour
-    return "FFFFFF"
+    return page
 
 
 def _notes(archive, slide_part: str) -> str:
@@ -163,7 +214,9 @@ def _notes(archive, slide_part: str) -> str:
 
 
 def read_document(data: bytes) -> DocFacts:
-    """Return the paragraphs (with effective sizes and colours), tables and language of a DOCX."""
+    """Return the paragraphs (with effective sizes, colours and the colour behind them, and the
+    Word list each is an item of), tables without a header row, pictures that are not decorative,
+    and the language of a DOCX."""
     archive = zipfile.ZipFile(io.BytesIO(data))
     styles = _styles(_xml(archive, "word/styles.xml"))
     document = _xml(archive, "word/document.xml")
@@ -179,6 +232,8 @@ def read_document(data: bytes) -> DocFacts:
         style_id = p.find("w:pPr/w:pStyle", NS)
         style = style_id.get(f"{{{W}}}val") if style_id is not None else styles["default"]
         size, colour = styles["size"].get(style), styles["colour"].get(style)
+        cell = next((a for a in p.iterancestors(f"{{{W}}}tc")), None)
+        behind = _fill(p.find("w:pPr/w:shd", NS)) or _fill(cell.find("w:tcPr/w:shd", NS) if cell is not None else None)
         runs = []
         for r in p.iter(f"{{{W}}}r"):
             text = "".join(t.text or "" if t.tag == f"{{{W}}}t" else " "      # a tab or line break reads as a space
@@ -187,15 +242,22 @@ def read_document(data: bytes) -> DocFacts:
             col = r.find("w:rPr/w:color", NS)
             underline = r.find("w:rPr/w:u", NS)
             runs.append(Run(text, int(sz.get(f"{{{W}}}val")) / 2 if sz is not None else size,
-                            _hex(col.get(f"{{{W}}}val") if col is not None else colour), page, "",
+                            _hex(col.get(f"{{{W}}}val") if col is not None else colour),
+                            _fill(r.find("w:rPr/w:shd", NS)) or behind or page, "",
                             _on(r.find("w:rPr/w:i", NS)),
                             underline is not None and underline.get(f"{{{W}}}val") != "none"))
-        in_table = any(a.tag == f"{{{W}}}tc" for a in p.iterancestors())
+        num_id = p.find("w:pPr/w:numPr/w:numId", NS)
         paragraphs.append(Paragraph(n, styles["name"].get(style, style), "".join(r.text for r in runs), runs,
-                                    in_table))
+                                    cell is not None, num_id.get(f"{{{W}}}val") if num_id is not None else ""))
     pictures = [d.get("descr", "") for d in body.iter("{http://schemas.openxmlformats.org/drawingml/2006/"
-                                                       "wordprocessingDrawing}docPr")]
+                                                       "wordprocessingDrawing}docPr") if not decorative(d)]
     return DocFacts(paragraphs, missing_headers, styles["language"], pictures, styles["spacing"], page)
+
+
+def _fill(shading) -> str | None:
+    """Return the colour a w:shd element fills with, or None when it fills nothing."""
+    fill = shading.get(f"{{{W}}}fill") if shading is not None else None
+    return _hex(fill, None) if fill and fill != "auto" else None
 
 
 def _on(toggle) -> bool:

@@ -10,7 +10,8 @@ from ..errors import Problem
 from ..textchecks import adult_names, mark_words, unlabelled_adult, word_pattern
 from .units import units
 
-NAMED_IN = ("slides", "handout", "handout-simple", "parent-letter", "parent-guide")
+NAMED_IN = ("slides", "handout", "handout-simple", "parent-letter", "parent-guide", "poster", "poster-large",
+            "pocket-card")
 
 
 def foreign_marks(regions, code: str) -> re.Pattern | None:

@@ -10,12 +10,15 @@ from ..layout import BUBBLE_PT
 from ..colour import MIN_CONTRAST, contrast, grey, hue_family
 from ..errors import Problem
 from ..variants import VARIANTS
-from .inspect import DocFacts
+from .inspect import SMALL_TEXT, DocFacts
 from ..textchecks import strings
 from ..yamlsrc import field_path, line_of
 from .units import HELP_HEADING, help_section, normalise, units
 
 PUPILS = ("students",)
+# The smallest text a pupil document of these kinds may carry, in place of its print variant's:
+# posters are read from across a room; a credit-card-size pocket card is set as cards are, 7pt and up.
+KIND_MIN_PT = {"poster": 16, "poster-large": 20, "pocket-card": 7}
 MYTH_SPAN = re.compile(r"Myth:.*?(?:Fact|Correction)\b", re.S)
 FILENAME = re.compile(r"\.(?:png|jpe?g|gif|bmp|svg)$", re.I)
 
@@ -213,7 +216,7 @@ def _deck(artefact, min_body: float, min_any: float) -> list[Problem]:
         for run in slide.runs:
             if not run.text.strip():
                 continue
-            small = run.shape == "Footer" or run.shape.startswith("Sender")
+            small = run.shape.startswith(SMALL_TEXT)
             floor = min_any if small else BUBBLE_PT if run.shape.startswith("Message from") else min_body
             if run.size < floor:
                 out.append(_problem(artefact, where, "accessibility",
@@ -258,10 +261,11 @@ def _document(artefact, variant) -> list[Problem]:
 def _paragraph(artefact, p, variant) -> list[Problem]:
     out, where = [], f"paragraph {p.number}"
     body = not p.style.lower().startswith("heading")
+    smallest = KIND_MIN_PT.get(artefact.kind, variant.min_pt)
     for run in (r for r in p.runs if r.text.strip()):
-        if artefact.audience in PUPILS and run.size < variant.min_pt:
+        if artefact.audience in PUPILS and run.size < smallest:
             out.append(_problem(artefact, where, "accessibility",
-                                f"text {run.text[:40]!r} is {run.size:g}pt; use {variant.min_pt:g}pt or more"))
+                                f"text {run.text[:40]!r} is {run.size:g}pt; use {smallest:g}pt or more"))
         if artefact.audience in PUPILS and body and variant.max_pt and run.size > variant.max_pt:
             out.append(_problem(artefact, where, "accessibility", f"text {run.text[:40]!r} is {run.size:g}pt; "
                                 f"the {variant.id} variant uses {variant.min_pt:g}-{variant.max_pt:g}pt"))

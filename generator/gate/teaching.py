@@ -96,18 +96,20 @@ def _step(item: str, steps) -> int | None:
 
 def _lists(artefact):
     """Yield (where, items) for each list of an artefact: a slide's paragraphs, or a document's
-    runs of list paragraphs, leaving out sections that list steps out of order on purpose."""
+    Word lists (each numbering instance's items, wherever they are laid out, as in cards) and runs
+    of bullet or typed-number paragraphs, leaving out sections that list steps out of order on purpose."""
     if not isinstance(artefact.facts, DocFacts):
         for slide in artefact.facts.slides:
             if slide.name.partition(" ")[0] not in NOT_STEPS:
                 yield f"slide {slide.number}", slide.paragraphs
         return
-    run, start, skip = [], 0, False
+    run, start, skip, lists = [], 0, False, {}
     for p in artefact.facts.paragraphs:
         if p.style.lower().startswith("heading"):
             skip = bool(UNLISTED.match(p.text))
-        listed = not skip and not p.in_table and (p.style == "List Bullet" or NUMBER.match(p.text))
-        if listed:
+        if not skip and p.list_id:
+            lists.setdefault(p.list_id, (p.number, []))[1].append(p.text)
+        elif not skip and not p.in_table and (p.style == "List Bullet" or NUMBER.match(p.text)):
             run, start = run + [p.text], start or p.number
             continue
         if len(run) > 1:
@@ -115,6 +117,9 @@ def _lists(artefact):
         run, start = [], 0
     if len(run) > 1:
         yield f"paragraph {start}", run
+    for first, items in lists.values():
+        if len(items) > 1:
+            yield f"paragraph {first}", items
 
 
 def on_paper(artefact, handout) -> list[Problem]:

@@ -64,11 +64,12 @@ def _sentence(text: str) -> str:
 
 
 def help_section(artefact) -> str:
-    """Return the text of the artefact's "Where to get help" slides or section ("" if none)."""
+    """Return the text of the artefact's "Where to get help" slides or sections ("" if none): a
+    document's runs from each such heading (in a table too, as on a pocket card) to the next."""
     if isinstance(artefact.facts, DocFacts):
         texts, inside = [], False
         for p in artefact.facts.paragraphs:
-            if p.style.lower().startswith("heading") and not p.in_table:
+            if p.style.lower().startswith("heading"):
                 inside = p.text.strip() == HELP_HEADING
             elif inside:
                 texts.append(p.text)

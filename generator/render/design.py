@@ -9,6 +9,7 @@ from pathlib import Path
 from ..colour import DARK, MIN_CONTRAST, contrast, grey, text_on
 from ..paths import shipped
 from ..plan import BandPack
+from .theme import Theme, design_file
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,12 @@ class Design:
     language: str
     paper: str
     when: dt.datetime
+    theme: Theme
+
+    @property
+    def shipped_slides(self) -> bool:
+        """Return whether the deck uses the shipped template, which the band's theme dresses."""
+        return self.slides_template == shipped("templates") / "base-slides.pptx"
 
     @property
     def title_text(self) -> str:
@@ -61,4 +68,5 @@ def design_for(pack: BandPack, when: dt.datetime, paper: str | None = None) -> D
         language=pack.region.language,
         paper=paper or config.paper or pack.region.paper,
         when=when,
+        theme=design_file().theme(pack.band.content_band),
     )

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import io
-import re
+from copy import deepcopy
+from dataclasses import dataclass
 
 from docx import Document
 from docx.enum.text import WD_BREAK
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
@@ -15,15 +16,22 @@ from markdown_it import MarkdownIt
 
 from ..colour import DARK
 from ..errors import OutputError
+from ..textfit import line_count
 from ..stamp import app_properties, normalise_zip, set_core_properties
+from .cards import Card, CardLook, add_cards
 from .design import Design
+from .icons import CREDIT
+from .numbering import new_list, numbered
+from .runs import add_icon, add_text
 
 FONT = "Arial"
 PAPER = {"a4": (Mm(210), Mm(297)), "letter": (Mm(215.9), Mm(279.4))}
 MARGIN = Mm(15)
+FOOTER_DISTANCE = Mm(6)    # from the page's edge: the footer (and a line under it) sits in the bottom margin
 BODY_PT = 12
 HEADING_PT = {1: 20, 2: 15, 3: 13}
 WRITE_IN_ROW = Mm(12)      # room for a pupil's written answer
+CARDS = "<!-- cards -->"   # before a list in a text template: lay the list out as cards
 _PARSER = MarkdownIt("commonmark").enable("table")
 
 
@@ -33,33 +41,61 @@ def render_document(markdown: str, title: str, footer: str, design: Design, body
     """Return the DOCX bytes of *markdown*, laid out on the design's paper, body text at *body_pt*,
     with the line spacing and page colour given (a print variant's); *plain_links*: links in bold,
     not underlined (the large-print and dyslexia variants)."""
-    try:
-        doc = Document(str(design.documents_template))
-    except Exception as e:  # python-docx raises several kinds for an unreadable file
-        raise OutputError(f"{design.documents_template}: not a usable Word file ({e})") from e
-    _page(doc, footer, design)
-    styles = _styles(doc, design, body_pt)
+    doc = open_document(design)
+    set_page(doc, footer, design)
+    styles = set_styles(doc, design, body_pt)
     if line_spacing:
         doc.styles["Normal"].paragraph_format.line_spacing = line_spacing
     if page_colour:
         _page_colour(doc, page_colour)
     links = (design.accent_text_on_white, not plain_links)
-    _Writer(doc, styles, body_pt / BODY_PT, links).write(_PARSER.parse(markdown))
+    writer = _Writer(doc, styles, body_pt, links, design.theme.colours["help"])
+    writer.write(_PARSER.parse(markdown))
+    if writer.icons:
+        credit(doc)
+    return finish(doc, title, design)
+
+
+def open_document(design: Design):
+    """Return a new document from the design's base document, or raise OutputError."""
+    try:
+        return Document(str(design.documents_template))
+    except Exception as e:  # python-docx raises several kinds for an unreadable file
+        raise OutputError(f"{design.documents_template}: not a usable Word file ({e})") from e
+
+
+def finish(doc, title: str, design: Design) -> bytes:
+    """Return *doc*'s bytes, titled *title*, with fixed metadata and zip entries."""
     set_core_properties(doc.core_properties, title, design.school or "lessonpack", design.language, design.when)
     out = io.BytesIO()
     doc.save(out)
     return normalise_zip(out.getvalue(), app_properties())
 
 
-def _page(doc, footer: str, design: Design) -> None:
-    width, height = PAPER[design.paper]
+def set_page(doc, footer: str, design: Design, size: tuple | None = None, margin=MARGIN) -> None:
+    """Set every section on *size* (default: the design's paper) with *margin*, and a footer of
+    *footer* and the page number."""
+    width, height = size or PAPER[design.paper]
     for section in doc.sections:
         section.page_width, section.page_height = width, height
-        section.left_margin = section.right_margin = section.top_margin = section.bottom_margin = MARGIN
+        section.left_margin = section.right_margin = section.top_margin = section.bottom_margin = margin
+        section.footer_distance = min(FOOTER_DISTANCE, margin // 2)
         paragraph = section.footer.paragraphs[0]
         paragraph.text = f"{footer} | Page " if footer else "Page "
         _page_number(paragraph)
     _word_2013(doc)
+
+
+def credit(doc, size_pt: float | None = None) -> None:
+    """Credit the icons once: under the first page's footer, in *size_pt* (default the footer's)."""
+    section = doc.sections[0]
+    section.different_first_page_header_footer = True
+    for paragraph in section.footer.paragraphs:
+        copy = section.first_page_footer.paragraphs[0]
+        copy._p.getparent().replace(copy._p, deepcopy(paragraph._p))
+    line = section.first_page_footer.add_paragraph(CREDIT)
+    if size_pt:
+        line.runs[0].font.size = Pt(size_pt)
 
 
 def _page_number(paragraph) -> None:
@@ -81,7 +117,7 @@ def _word_2013(doc) -> None:
             setting.set(qn("w:val"), "15")
 
 
-def _styles(doc, design: Design, body_pt: float) -> dict[str, str]:
+def set_styles(doc, design: Design, body_pt: float) -> dict[str, str]:
     """Set fonts, sizes and colours of the styles used; return their ids by name."""
     try:
         styles = {name: doc.styles[name] for name in ("Normal", "Heading 1", "Heading 2", "Heading 3",
@@ -101,6 +137,7 @@ def _styles(doc, design: Design, body_pt: float) -> dict[str, str]:
         colour = design.primary_text_on_white if level == 1 else design.accent_text_on_white
         font.color.rgb = RGBColor.from_string(colour)
     styles["Footer"].font.size = Pt(body_pt)
+    styles["Footer"].paragraph_format.space_after = Pt(0)
     _language(doc, design.language)
     return {name: style.style_id for name, style in styles.items()}
 
@@ -150,14 +187,27 @@ def _language(doc, language: str) -> None:
     lang.set(qn("w:val"), language)
 
 
-class _Writer:
-    """Walks markdown-it tokens and writes paragraphs, headings, lists and tables."""
+@dataclass
+class _List:
+    """An open list: its Word numbering (None for bullets), or the cards it is laid out as."""
 
-    def __init__(self, doc, style_ids: dict[str, str], scale: float, links: tuple):
-        self.doc, self.style_ids, self.scale = doc, style_ids, scale   # scale: body size over 12pt
+    num_id: int | None
+    cards: list[Card] | None = None
+
+
+class _Writer:
+    """Walks markdown-it tokens and writes paragraphs, headings, lists (as Word lists, or as
+    cards after a CARDS line), tables and icons (![alt](icon:NAME), decorative without alt)."""
+
+    def __init__(self, doc, style_ids: dict[str, str], body_pt: float, links: tuple, colour: str):
+        self.doc, self.style_ids, self.body_pt = doc, style_ids, body_pt
+        self.scale = body_pt / BODY_PT
         self.links = links            # (colour, underlined) of web links
-        self.lists: list[list] = []   # per open list: [ordered, next number]
+        self.colour = colour          # of icons, and of card headers
+        self.lists: list[_List] = []
         self.table: list[list] | None = None
+        self.cards_next = False       # the next list is laid out as cards
+        self.icons = False            # whether any icon was drawn (and needs its credit)
 
     def paragraph(self, style: str = "Normal"):
         """Add a paragraph in *style*, set by id: python-docx's lookup by name is slow."""
@@ -175,16 +225,37 @@ class _Writer:
     def _heading_open(self, token):
         self.heading = int(token.tag[1])
 
+    def _html_block(self, token):
+        self.cards_next = token.content.strip() == CARDS
+
     def _bullet_list_open(self, token):
-        self.lists.append([False, 0])
+        self._open(None)
 
     def _ordered_list_open(self, token):
-        self.lists.append([True, int(token.attrGet("start") or 1)])
+        start = int(token.attrGet("start") or 1)
+        self._open(start if self.cards_next else new_list(self.doc, start, Mm(8 * self.scale), Mm(6 * self.scale)))
+
+    def _open(self, num_id: int | None):
+        self.lists.append(_List(num_id, [] if self.cards_next else None))
+        self.cards_next = False
 
     def _bullet_list_close(self, token):
-        self.lists.pop()
+        done = self.lists.pop()
+        if done.cards is not None:
+            self._cards(done.cards, done.num_id or 1)
 
     _ordered_list_close = _bullet_list_close
+
+    def _cards(self, cards: list[Card], start: int):
+        section = self.doc.sections[-1]
+        look = CardLook(self.colour, self.body_pt, self.body_pt, self.links)
+        add_cards(self.doc, cards, look, section.page_width - section.left_margin - section.right_margin, start)
+        self.icons = self.icons or any(card.icon for card in cards)
+        self._spacer()
+
+    def _spacer(self):
+        spacer = self.paragraph().paragraph_format   # Word needs a paragraph after a table; keep it tiny
+        spacer.space_after, spacer.line_spacing = Pt(6), Pt(1)
 
     def _hr(self, token):
         self.paragraph().add_run().add_break(WD_BREAK.PAGE)
@@ -203,62 +274,75 @@ class _Writer:
             for cell, children in zip(row.cells, cells):
                 paragraph = cell.paragraphs[0]
                 paragraph.paragraph_format.space_after = Pt(0)
-                _inline(paragraph, children, bold=(r == 0), links=self.links)
+                self.runs(paragraph, children, bold=(r == 0))
         for row in table.rows:
             row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
         table.rows[0]._tr.trPr.append(OxmlElement("w:tblHeader"))
-        _fit_columns(table, rows, self.doc.sections[-1], BODY_PT * self.scale)
+        _fit_columns(table, rows, self.doc.sections[-1], self.body_pt)
         if _write_in(rows):
             for row in table.rows[1:]:
                 row.height = WRITE_IN_ROW
-        spacer = self.paragraph().paragraph_format   # Word needs a paragraph after a table; keep it tiny
-        spacer.space_after, spacer.line_spacing = Pt(6), Pt(1)
+        self._spacer()
 
     def _inline(self, token):
         if self.table is not None:
             self.table[-1].append(token.children)
         elif getattr(self, "heading", None):
-            paragraph = self.paragraph(f"Heading {self.heading}")
-            _inline(paragraph, token.children, links=self.links)
+            self.runs(self.paragraph(f"Heading {self.heading}"), token.children)
             self.heading = None
+        elif self.lists and self.lists[-1].cards is not None:
+            self.lists[-1].cards.append(_card(token.children))
         elif self.lists:
-            ordered, number = self.lists[-1]
-            paragraph = self.paragraph("Normal" if ordered else "List Bullet")
-            if ordered:
-                paragraph.paragraph_format.left_indent = Mm(8 * self.scale)
-                paragraph.paragraph_format.first_line_indent = Mm(-6 * self.scale)
-                paragraph.add_run(f"{number}.\t").bold = True
-                self.lists[-1][1] += 1
-            _inline(paragraph, token.children, links=self.links)
+            listed = self.lists[-1]
+            paragraph = self.paragraph("Normal" if listed.num_id else "List Bullet")
+            if listed.num_id:
+                numbered(paragraph, listed.num_id)
+            self.runs(paragraph, token.children)
         else:
-            _inline(self.paragraph(), token.children, links=self.links)
+            self.runs(self.paragraph(), token.children)
+
+    def runs(self, paragraph, children, bold: bool = False) -> None:
+        """Add runs for inline tokens: text, strong, emphasis (shown bold), line breaks and icons;
+        web addresses in text become links."""
+        strong = 0
+        for child in children:
+            if child.type in ("strong_open", "em_open"):
+                strong += 1
+            elif child.type in ("strong_close", "em_close"):
+                strong -= 1
+            elif child.type in ("text", "code_inline"):
+                add_text(paragraph, child.content, bold or strong > 0 or None, self.links)
+            elif child.type == "softbreak":
+                paragraph.add_run(" ")
+            elif child.type == "hardbreak":
+                paragraph.add_run().add_break()
+            elif icon := _icon(child):
+                add_icon(paragraph, icon, self.colour, Pt(self.body_pt), child.content)
+                self.icons = True
 
 
-def _text(paragraph, text: str, bold, links) -> None:
-    """Add *text* as runs, each web address in it as a link to that address."""
-    start = 0
-    for match in WEB.finditer(text) if links else ():
-        address = match.group(0).rstrip(".")
-        if match.start() > start:
-            paragraph.add_run(text[start:match.start()]).bold = bold
-        _link(paragraph, address, bold, *links)
-        start = match.start() + len(address)
-    if start < len(text) or not text:
-        paragraph.add_run(text[start:]).bold = bold
+def _icon(token) -> str | None:
+    """Return the icon an image token shows (its source is "icon:NAME"), else None."""
+    source = token.attrGet("src") if token.type == "image" else None
+    return source.removeprefix("icon:") if source and source.startswith("icon:") else None
 
 
-def _link(paragraph, address: str, bold, colour: str, underline: bool) -> None:
-    """Add a link to *address* (https:// added when it has no scheme), coloured, underlined
-    unless the print variant uses bold for emphasis instead."""
-    target = address if "://" in address else f"https://{address}"
-    link = OxmlElement("w:hyperlink")
-    link.set(qn("r:id"), paragraph.part.relate_to(target, RT.HYPERLINK, is_external=True))
-    paragraph._p.append(link)
-    run = paragraph.add_run(address)
-    run.bold = bold if underline else True
-    run.font.color.rgb = RGBColor.from_string(colour)
-    run.font.underline = underline or None
-    link.append(run._r)
+def _card(children) -> Card:
+    """Return the card a list item makes: its icon, its bold start as the title, the rest as detail."""
+    image = next((c for c in children if _icon(c)), None)
+    title, detail, strong, seen = [], [], 0, False
+    for child in children:
+        if child.type == "strong_open":
+            strong, seen = strong + 1, True
+        elif child.type == "strong_close":
+            strong -= 1
+        elif child.type in ("text", "code_inline", "softbreak"):
+            text = " " if child.type == "softbreak" else child.content
+            (title if (strong or not seen) and not detail else detail).append(text)
+    if not seen:
+        title, detail = title + detail, []
+    return Card("".join(title).strip(), "".join(detail).strip(), _icon(image) if image else None,
+                image.content if image else "")
 
 
 def _blank(column) -> bool:
@@ -272,8 +356,9 @@ def _write_in(rows) -> bool:
 
 def _fit_columns(table, rows, section, size_pt: float) -> None:
     """Size columns so that words up to 35% of the page never break and the rest of the width goes
-    to columns in proportion to how much text they hold;
-    a column empty below its header is for writing in, and gets 40% of the width."""
+    to columns in proportion to how much text they hold, then moved between columns while that
+    makes the table shorter; a column empty below its header is for writing in, and gets 40% of
+    the width."""
     usable = section.page_width - section.left_margin - section.right_margin
     columns = list(zip(*rows))
     texts = [["".join(c.content for c in cell) for cell in col] for col in columns]
@@ -286,6 +371,8 @@ def _fit_columns(table, rows, section, size_pt: float) -> None:
     spare = usable - sum(floors)
     text = [0 if _blank(col) else n for col, n in zip(columns, lengths)]
     widths = [int(f + spare * n / (sum(text) or 1)) for f, n in zip(floors, text)]
+    if not _write_in(rows):
+        widths = _fewest_lines(texts, widths, floors, usable // 40, size_pt)
     table.autofit = False
     for column, width in zip(table.columns, widths):
         column.width = width
@@ -293,22 +380,23 @@ def _fit_columns(table, rows, section, size_pt: float) -> None:
             cell.width = width
 
 
-WEB = re.compile(r"\b(?:https?://[^\s|,;()]+|(?:[a-z0-9-]+\.)+(?:org\.uk|police\.uk|gov\.uk|co\.uk|nhs\.uk|uk|com|org|net"
-                 r"|gov|gov\.au|org\.au|com\.au|net\.au|au)(?:/[^\s|,;()]*)?)", re.I)
+def _fewest_lines(texts, widths: list[int], floors, step: int, size_pt: float) -> list[int]:
+    """Return *widths* after moving *step* at a time from one column to another (none below its
+    floor) while that lowers the table's estimated height: its rows' tallest cells, in lines."""
+    @functools.cache
+    def lines(column: int, width: int) -> tuple[int, ...]:
+        return tuple(line_count(t, (width - Pt(11)) / 914400, size_pt) for t in texts[column])
 
+    def height(ws) -> int:
+        return sum(map(max, zip(*(lines(c, w) for c, w in enumerate(ws)))))
 
-def _inline(paragraph, children, bold: bool = False, links: tuple | None = None) -> None:
-    """Add runs for inline tokens: text, strong, emphasis (shown bold) and line breaks; web
-    addresses in text become links, in *links*' (colour, underlined) style."""
-    strong = 0
-    for child in children:
-        if child.type in ("strong_open", "em_open"):
-            strong += 1
-        elif child.type in ("strong_close", "em_close"):
-            strong -= 1
-        elif child.type in ("text", "code_inline"):
-            _text(paragraph, child.content, bold or strong > 0 or None, links)
-        elif child.type == "softbreak":
-            paragraph.add_run(" ")
-        elif child.type == "hardbreak":
-            paragraph.add_run().add_break()
+    best = height(widths)
+    for _ in range(40):
+        moves = [[w + step * ((c == give) - (c == take)) for c, w in enumerate(widths)]
+                 for give in range(len(widths)) for take in range(len(widths))
+                 if give != take and widths[take] - step >= floors[take]]
+        fewest = min(moves, key=height, default=widths)
+        if height(fewest) >= best:
+            break
+        widths, best = fewest, height(fewest)
+    return widths
