@@ -93,7 +93,8 @@ def test_unreadable_template_and_logo_are_one_line_errors(cli):
     first = cli("build", "--band", "9-11", "--config", "a.yaml")
     second = cli("build", "--band", "9-11", "--config", "b.yaml")
     assert (first.exit_code, second.exit_code) == (1, 1)
-    assert first.output.startswith("broken.pptx: not a usable PowerPoint file")
+    assert any(line.startswith("a.yaml:2: templates.slides: [design] not a usable PowerPoint file")
+               and line.endswith("save it from PowerPoint as .pptx") for line in first.output.splitlines())
     assert "b.yaml:2: branding.logo: logo.png is not a PNG or JPEG image; save the logo as PNG or JPEG and give " \
         "that file" in second.output.splitlines()
     assert not Path("output").exists()

@@ -65,18 +65,15 @@ def shade(cell, colour: str) -> None:
     _tc_pr_child(cell, shd)
 
 
-def borders(cell, colour: str = "auto", size_pt: float = 1.5, style: str = "single", edges=EDGES) -> None:
-    """Draw *cell*'s *edges* as lines of *style* ("single", "dashed", "dotted", "nil")."""
+def borders(cell, colour: str, size_pt: float = 1.5, edges=EDGES) -> None:
+    """Draw *cell*'s *edges* as lines of *colour*, *size_pt* thick."""
     tc_borders = OxmlElement("w:tcBorders")
-    for edge in EDGES:
-        if edge in edges:
-            line = OxmlElement(f"w:{edge}")
-            line.set(qn("w:val"), style)
-            if style != "nil":
-                line.set(qn("w:sz"), str(round(size_pt * 8)))
-                line.set(qn("w:space"), "0")
-                line.set(qn("w:color"), colour)
-            tc_borders.append(line)
+    for edge in (e for e in EDGES if e in edges):
+        line = OxmlElement(f"w:{edge}")
+        for name, value in (("w:val", "single"), ("w:sz", str(round(size_pt * 8))), ("w:space", "0"),
+                            ("w:color", colour)):
+            line.set(qn(name), value)
+        tc_borders.append(line)
     _tc_pr_child(cell, tc_borders)
 
 
