@@ -9,6 +9,8 @@ from pptx.util import Inches
 
 from .icons import aspect
 
+FONT = "Arial"
+
 NSDECL = ('xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
           'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
           'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"')
@@ -33,19 +35,40 @@ def tint(colour: str, amount: float) -> str:
     return "".join(f"{round(c + (255 - c) * amount):02X}" for c in channels)
 
 
-def shape(shape_id: int, name: str, box, fill: str, geometry: str = "rect", text_xml: str = "") -> str:
-    """Return a filled shape with the text body *text_xml*; with none, it is marked decorative."""
+def _attribute(text: str) -> str:
+    return escape(text, {'"': "&quot;"})
+
+
+def run(text: str, size: float, colour: str, language: str, bold: bool = False, caps: bool = False) -> str:
+    """Return a run of Arial text at *size* points in *colour*."""
+    spacing = ' cap="all" spc="100"' if caps else ""
+    return (f'<a:r><a:rPr lang="{language}" sz="{int(size * 100)}" b="{int(bold)}"{spacing}><a:solidFill>'
+            f'<a:srgbClr val="{colour}"/></a:solidFill><a:latin typeface="{FONT}"/></a:rPr><a:t>{escape(text)}</a:t></a:r>')
+
+
+def shape(shape_id: int, name: str, box, fill: str, geometry: str = "rect", text_xml: str = "", line: str = "") -> str:
+    """Return a filled shape with the text body *text_xml* (with none, it is marked decorative),
+    outlined in *line* when given."""
     mark = "" if text_xml else DECORATIVE
     body = text_xml or "<p:txBody><a:bodyPr/><a:lstStyle/><a:p/></p:txBody>"
-    return (f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="{name}">{mark}</p:cNvPr><p:cNvSpPr/><p:nvPr/></p:nvSpPr>'
-            f'<p:spPr>{xfrm(box)}<a:prstGeom prst="{geometry}"><a:avLst/></a:prstGeom>'
-            f'<a:solidFill><a:srgbClr val="{fill}"/></a:solidFill><a:ln><a:noFill/></a:ln></p:spPr>{body}</p:sp>')
+    outline = f'<a:ln w="9525"><a:solidFill><a:srgbClr val="{line}"/></a:solidFill></a:ln>' if line else \
+        "<a:ln><a:noFill/></a:ln>"
+    return (f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="{_attribute(name)}">{mark}</p:cNvPr><p:cNvSpPr/><p:nvPr/>'
+            f'</p:nvSpPr><p:spPr>{xfrm(box)}<a:prstGeom prst="{geometry}"><a:avLst/></a:prstGeom>'
+            f'<a:solidFill><a:srgbClr val="{fill}"/></a:solidFill>{outline}</p:spPr>{body}</p:sp>')
+
+
+def text_box(shape_id: int, name: str, box, text_xml: str) -> str:
+    """Return an unfilled text box holding the text body *text_xml*."""
+    return (f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="{_attribute(name)}"/><p:cNvSpPr txBox="1"/><p:nvPr/>'
+            f'</p:nvSpPr><p:spPr>{xfrm(box)}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr>'
+            f'{text_xml}</p:sp>')
 
 
 def picture(shape_id: int, name: str, rid: str, box, description: str = "") -> str:
     """Return a picture; with no *description* it is marked decorative."""
     mark = "" if description else DECORATIVE
-    return (f'<p:pic><p:nvPicPr><p:cNvPr id="{shape_id}" name="{name}" descr="{escape(description, {chr(34): "&quot;"})}">'
+    return (f'<p:pic><p:nvPicPr><p:cNvPr id="{shape_id}" name="{_attribute(name)}" descr="{_attribute(description)}">'
             f'{mark}</p:cNvPr><p:cNvPicPr><a:picLocks noChangeAspect="1"/></p:cNvPicPr><p:nvPr/></p:nvPicPr>'
             f'<p:blipFill><a:blip r:embed="{rid}"/><a:stretch><a:fillRect/></a:stretch></p:blipFill>'
             f'<p:spPr>{xfrm(box)}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:pic>')

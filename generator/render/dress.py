@@ -5,14 +5,13 @@ colour, each role's header (colour, icon and label) and the cover's panel, so a 
 from __future__ import annotations
 
 import re
-from xml.sax.saxutils import escape
 
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml import parse_xml
 
 from .. import layout as L
 from ..colour import DARK
-from .drawing import NSDECL, fit_box, picture, shape, xfrm
+from .drawing import NSDECL, fit_box, picture, run, shape, text_box
 from .icons import icon_png
 from .theme import Look, Theme
 
@@ -20,11 +19,9 @@ COVER_ICON = "shield-heart"
 
 
 def _label(shape_id: int, text: str, colour: str, language: str) -> str:
-    run = (f'<a:r><a:rPr lang="{language}" sz="{L.LABEL_PT * 100}" b="1" cap="all" spc="100"><a:solidFill>'
-           f'<a:srgbClr val="{colour}"/></a:solidFill><a:latin typeface="Arial"/></a:rPr><a:t>{escape(text)}</a:t></a:r>')
-    body = f'<p:txBody><a:bodyPr wrap="none" lIns="0" tIns="0" rIns="0" bIns="0" anchor="b"/><a:lstStyle/><a:p>{run}</a:p></p:txBody>'
-    return (f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="Role label"/><p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr>'
-            f'<p:spPr>{xfrm(L.LABEL_BOX)}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr>{body}</p:sp>')
+    return text_box(shape_id, "Role label", L.LABEL_BOX, (
+        '<p:txBody><a:bodyPr wrap="none" lIns="0" tIns="0" rIns="0" bIns="0" anchor="b"/><a:lstStyle/>'
+        f'<a:p>{run(text, L.LABEL_PT, colour, language, bold=True, caps=True)}</a:p></p:txBody>'))
 
 
 def header_colours(theme: Theme, look: Look) -> tuple[str, str]:

@@ -29,13 +29,12 @@ from ..errors import OutputError
 from ..stamp import app_properties, normalise_zip, set_core_properties
 from ..textfit import height_in, text_width_in
 from .design import Design
-from .drawing import NSDECL, emu, fit_box, picture, shape, tint, xfrm
+from .drawing import FONT, NSDECL, emu, fit_box, picture, run, shape, text_box, tint
 from .dress import dress, theme_colours
 from .icons import icon_png
 from .theme import design_file
 from .thumbnail import thumbnail
 
-FONT = "Arial"
 FOOTER_COLOUR = "4D4D4D"
 BUBBLE_FILL = {True: "DCEBFA", False: "EDEDED"}
 SLIDE_NUMBER_FIELD = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"     # one id, as PowerPoint gives its own
@@ -137,16 +136,14 @@ class _Painter:
         return self.next_id
 
     def _run(self, paragraph, text: str, size: float, colour: str = DARK, bold: bool = False) -> None:
-        """Add a run of Arial text; its XML is written directly, as python-pptx's setters are slow."""
-        run = paragraph._p.add_r()
-        run.text = text
-        props = run.get_or_add_rPr()
-        props.set("lang", self.design.language)
-        props.set("sz", str(int(size * 100)))
-        props.set("b", "1" if bold else "0")
-        fill = SubElement(props, qn("a:solidFill"))
-        SubElement(fill, qn("a:srgbClr"), val=colour)
-        SubElement(props, qn("a:latin"), typeface=FONT)
+        """Add a run of Arial text to *paragraph*, before its end mark; its XML is written
+        directly, as python-pptx's setters are slow."""
+        element = parse_xml(self._run_xml(text, size, colour, bold).replace("<a:r>", f"<a:r {NSDECL}>", 1))
+        end = paragraph._p.find(qn("a:endParaRPr"))
+        if end is None:
+            paragraph._p.append(element)
+        else:
+            end.addprevious(element)
 
     def _placeholder(self, idx: int):
         try:
@@ -284,8 +281,7 @@ class _Painter:
             _remove(body)
 
     def _run_xml(self, text: str, size: float, colour: str, bold: bool = False) -> str:
-        return (f'<a:r><a:rPr lang="{self.design.language}" sz="{int(size * 100)}" b="{int(bold)}"><a:solidFill>'
-                f'<a:srgbClr val="{colour}"/></a:solidFill><a:latin typeface="{FONT}"/></a:rPr><a:t>{escape(text)}</a:t></a:r>')
+        return run(text, size, colour, self.design.language, bold)
 
     def _group(self, description: str, shapes: list[str]) -> None:
         """Add *shapes* as one group: moved, resized and read as one object."""
@@ -353,10 +349,8 @@ class _Painter:
                 f'tIns="{emu(L.BUBBLE_PAD / 2)}" bIns="{emu(L.BUBBLE_PAD / 2)}" anchor="{anchor}"/>'
                 f'<a:lstStyle/><a:p><a:pPr algn="{align}"/>{self._run_xml(text, size, colour, bold)}</a:p></p:txBody>')
         if fill:
-            return shape(self._id(), name, box, fill, "roundRect", text_xml=body).replace(
-                "<a:ln><a:noFill/></a:ln>", f'<a:ln w="9525"><a:solidFill><a:srgbClr val="{FOOTER_COLOUR}"/></a:solidFill></a:ln>')
-        return (f'<p:sp><p:nvSpPr><p:cNvPr id="{self._id()}" name="{escape(name)}"/><p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr>'
-                f'<p:spPr>{xfrm(box)}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr>{body}</p:sp>')
+            return shape(self._id(), name, box, fill, "roundRect", text_xml=body, line=FOOTER_COLOUR)
+        return text_box(self._id(), name, box, body)
 
     def footer(self, text: str, number: int) -> None:
         """Add the footer and slide number as the layout's placeholders; the number is a field,

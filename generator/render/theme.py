@@ -87,10 +87,3 @@ def design_file() -> DesignFile:
     if problems:
         raise ContentError(problems)
     return record
-
-
-def family_of(layout: str) -> str | None:
-    """Return the colour family of *layout*, or None for Title and Section (the school's colour)."""
-    look = design_file().layouts.get(layout)
-    return look.colour if look else None
-
