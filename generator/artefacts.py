@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from .deck import compose, dsl_line, person, quiz_questions, slide_keywords, taught
+from jinja2 import Environment
+
+from .deck import dsl_line, person, quiz_questions, slide_keywords, taught
 from .plan import BandPack, Lesson
 from .render.design import Design
 from .schedule import Schedule
@@ -13,7 +15,7 @@ from .render.documents import BODY_PT, render_document
 from .render.print_sheets import Sheet, render_pocket_card, render_poster
 from .variants import VARIANTS
 from .render.slides import render_slides
-from .templating import environment, render_text
+from .templating import render_text
 from .gate.units import HELP_HEADING
 
 STEPS_HEADING = "What to do if it happens"     # as the handout heads the steps
@@ -52,16 +54,15 @@ class Artefact:
 class PackRenderer:
     """Renders a band's artefacts with one template environment and one design."""
 
-    def __init__(self, pack: BandPack, design: Design, templates: list):
-        self.pack, self.design = pack, design
-        self.env = environment(templates, pack.localiser.respell)
+    def __init__(self, pack: BandPack, design: Design, env: Environment):
+        self.pack, self.design, self.env = pack, design, env
 
-    def lesson_artefacts(self, lesson: Lesson, formats: set[str], variants=("standard",)) -> list[Artefact]:
-        """Return the slides, handouts (in each print variant) and teacher notes of *lesson*."""
+    def lesson_artefacts(self, lesson: Lesson, plan: Schedule, formats: set[str], variants=("standard",)) -> list[Artefact]:
+        """Return the slides, handouts (in each print variant) and teacher notes of *lesson*, as
+        composed in *plan*."""
         folder = f"{self.pack.band.id}/{lesson.id}"
         modules = tuple(lesson.module_ids)
         staff_modules = modules + tuple(s.module.id for s in lesson.staff)
-        plan = compose(self.pack, lesson)
         out = []
         if "pptx" in formats:
             footer = f"{self.pack.band.label} | Lesson {lesson.number} of {lesson.count}"

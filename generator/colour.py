@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import colorsys
+import functools
 
 MIN_CONTRAST = 4.5
 DARK, LIGHT = "1A1A1A", "FFFFFF"
 
 
+@functools.lru_cache(maxsize=4096)      # the gate asks about the same few colours for every run
 def luminance(hex_colour: str) -> float:
     """Return the WCAG relative luminance of a six-digit hex colour."""
     value = hex_colour.lstrip("#")
@@ -22,6 +24,7 @@ def contrast(a: str, b: str) -> float:
     return (high + 0.05) / (low + 0.05)
 
 
+@functools.lru_cache(maxsize=4096)
 def grey(hex_colour: str) -> str:
     """Return the grey a black-and-white printer makes of *hex_colour* (Rec. 601 luma)."""
     value = hex_colour.lstrip("#")
@@ -30,6 +33,7 @@ def grey(hex_colour: str) -> str:
     return f"{level:02X}" * 3
 
 
+@functools.lru_cache(maxsize=4096)
 def hue_family(hex_colour: str) -> str | None:
     """Return "red" or "green" for a clearly red or green colour, else None."""
     value = hex_colour.lstrip("#")

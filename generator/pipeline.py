@@ -19,10 +19,11 @@ from .gate import ArtefactCheck, GateReport, GateRules, check_artefact, gate_rul
 from .gate.inspect import read_deck, read_document
 from .paths import shipped
 from .pdf import PdfUnavailable, to_pdf
-from .plan import BandPack, band_pack
-from .schedule import DoesNotFit
+from .plan import BandPack, Lesson, band_pack
+from .schedule import DoesNotFit, Schedule
 from .render.design import design_for
 from .stamp import build_time
+from .templating import compile_all, environment
 from .variants import VARIANTS
 from .writer import write_pack
 
@@ -74,48 +75,88 @@ def bands_asked(curriculum: Curriculum, school: School, options: BuildOptions) -
     return options.bands or school.config.default_bands or list(curriculum.bands)
 
 
-def plan(loaded: Loaded, options: BuildOptions) -> list[BandPack]:
-    """Return the pack of every band asked for (default: the config's default bands, or all)."""
+@dataclass
+class Planned:
+    """The pack of every band asked for, and each lesson fitted to its length (by band and lesson id)."""
+
+    packs: list[BandPack]
+    schedules: dict[tuple[str, str], Schedule]
+
+
+def plan(loaded: Loaded, options: BuildOptions) -> Planned:
+    """Return the pack of every band asked for (default: the config's default bands, or all),
+    each lesson composed; raise ContentError naming each lesson that cannot fit."""
     known = loaded.curriculum.bands
     bands = bands_asked(loaded.curriculum, loaded.school, options)
     unknown = [b for b in bands if b not in known]
     if unknown:
         raise UsageProblem(f"unknown band {unknown[0]!r}; expected one of {', '.join(known)}")
     packs = [band_pack(loaded.curriculum, loaded.school, b, options.lessons, options.modules) for b in bands]
-    problems = []
+    schedules, problems = {}, []
     for pack in packs:
         for lesson in pack.lessons:
             try:
-                compose(pack, lesson)     # fails early, naming the lesson, if it cannot fit or two slides share a title
+                schedules[pack.band.id, lesson.id] = compose(pack, lesson)
             except DoesNotFit as e:
                 problems.append(does_not_fit(loaded.curriculum, loaded.school, pack.band.id, lesson.id,
                                              pack.lesson_minutes, e.message))
     if problems:
         raise ContentError(problems)
-    return packs
+    return Planned(packs, schedules)
 
 
-def render(loaded: Loaded, packs: list[BandPack], options: BuildOptions) -> tuple[list[Artefact], list[ArtefactCheck]]:
-    """Return every artefact of *packs*, rendered in memory and each checked by the gate, in
-    parallel on several cores."""
-    curriculum = loaded.curriculum
+@dataclass(frozen=True)
+class _Job:
+    """One lesson's artefacts to render (or, with no lesson, the band's documents) and check."""
+
+    renderer: PackRenderer
+    lesson: Lesson | None
+    schedule: Schedule | None
+    formats: frozenset
+    rules: GateRules
+    variants: tuple
+
+
+_JOBS: list[_Job] = []      # in a worker process: the build's jobs, inherited when it forks
+
+
+def render(loaded: Loaded, planned: Planned, options: BuildOptions) -> tuple[list[Artefact], list[ArtefactCheck]]:
+    """Return every artefact of the planned packs, rendered in memory and each checked by the
+    gate, in parallel on several cores."""
     when = build_time_of(loaded)
     text = loaded.school.path(loaded.school.config.templates.text)
     folders = ([text] if text else []) + [shipped("templates") / "text"]
     formats = office_formats(options)
     letters = "docx" in formats and not options.modules
-    rules = gate_rules(curriculum, loaded.school)
+    rules = gate_rules(loaded.curriculum, loaded.school)
     variants = tuple(options.variants or loaded.school.config.variants)
-    setting = (when, folders, formats, rules, variants, options.paper)
-    jobs = [(pack, lesson.id, *setting) for pack in packs for lesson in pack.lessons]
-    jobs += [(pack, None, *setting) for pack in packs if letters]
+    envs = {}             # one per region: each template compiles once, before the workers fork
+    jobs = []
+    for pack in planned.packs:
+        if pack.region.region not in envs:
+            envs[pack.region.region] = environment(folders, pack.localiser.respell)
+            compile_all(envs[pack.region.region])
+        renderer = PackRenderer(pack, design_for(pack, when, options.paper), envs[pack.region.region])
+        jobs += [_Job(renderer, lesson, planned.schedules[pack.band.id, lesson.id], formats, rules, variants)
+                 for lesson in pack.lessons]
+        jobs += [_Job(renderer, None, None, formats, rules, variants)] if letters else []
     workers = min(len(jobs), os.cpu_count() or 1)
     if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():   # no fork on Windows
-        parts = [_render_job(*job) for job in jobs]
+        parts = [_run(job) for job in jobs]
     else:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            parts = list(pool.map(_render_job, *zip(*jobs)))
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                                 initializer=_inherit, initargs=(jobs,)) as pool:
+            parts = list(pool.map(_run_job, range(len(jobs))))
     return [a for part, _ in parts for a in part], [c for _, part in parts for c in part]
+
+
+def _inherit(jobs: list[_Job]) -> None:
+    """Keep the build's jobs in a forked worker, which then runs them by number (nothing pickled)."""
+    _JOBS[:] = jobs
+
+
+def _run_job(number: int) -> tuple[list[Artefact], list[ArtefactCheck]]:
+    return _run(_JOBS[number])
 
 
 def build_time_of(loaded: Loaded):
@@ -130,28 +171,25 @@ def office_formats(options: BuildOptions) -> frozenset:
     return frozenset(DEFAULT_FORMATS if "pdf" in asked else asked)
 
 
-def _render_job(pack: BandPack, lesson_id: str | None, when, folders, formats: frozenset, rules: GateRules,
-                variants: tuple, paper: str | None) -> tuple[list[Artefact], list[ArtefactCheck]]:
-    """Return one lesson's artefacts (or the band's documents when *lesson_id* is None), each
-    with the gate's check of the built file."""
-    renderer = PackRenderer(pack, design_for(pack, when, paper), folders)
-    if lesson_id is None:
+def _run(job: _Job) -> tuple[list[Artefact], list[ArtefactCheck]]:
+    """Return one job's artefacts, each with the gate's check of the built file."""
+    renderer = job.renderer
+    if job.lesson is None:
         artefacts = renderer.band_artefacts()
     else:
-        lesson = next(lesson for lesson in pack.lessons if lesson.id == lesson_id)
-        artefacts = renderer.lesson_artefacts(lesson, formats, variants)
+        artefacts = renderer.lesson_artefacts(job.lesson, job.schedule, job.formats, job.variants)
     read = {"pptx": read_deck, "docx": read_document}
     artefacts = [replace(a, facts=read[a.format](a.data)) for a in artefacts]
     deck = next((a.facts for a in artefacts if a.kind == "slides"), None)
     handout = next((a.facts for a in artefacts if a.kind == "handout" and a.variant == "standard"), None)
-    checks = [check_artefact(a, pack, rules, deck, handout) for a in artefacts]
+    checks = [check_artefact(a, renderer.pack, job.rules, deck, handout) for a in artefacts]
     return [replace(a, facts=None) for a in artefacts], checks
 
 
-def gate(loaded: Loaded, packs: list[BandPack], artefacts: list[Artefact], checks: list[ArtefactCheck],
+def gate(loaded: Loaded, planned: Planned, artefacts: list[Artefact], checks: list[ArtefactCheck],
          options: BuildOptions) -> GateReport:
     """Return the safeguarding gate's report; raise ContentError on an error (or, with strict, a warning)."""
-    result = report(checks, packs, gate_rules(loaded.curriculum, loaded.school), pupil_paths(artefacts))
+    result = report(checks, planned.packs, gate_rules(loaded.curriculum, loaded.school), pupil_paths(artefacts))
     result.problems = loaded.warnings + result.problems
     if any(p.severity == "error" or options.strict for p in result.problems):
         raise ContentError(result.problems)
@@ -161,9 +199,9 @@ def gate(loaded: Loaded, packs: list[BandPack], artefacts: list[Artefact], check
 def build(options: BuildOptions) -> tuple[list[Artefact], list[Problem]]:
     """Build the packs *options* ask for into options.out; return the artefacts and warnings."""
     loaded = load(options)                       # read and check every input first
-    packs = plan(loaded, options)                # choose lessons, modules and services per band
-    artefacts, checks = render(loaded, packs, options)   # render and check everything in memory
-    result = gate(loaded, packs, artefacts, checks, options)   # stop on any safeguarding error
+    planned = plan(loaded, options)              # choose lessons, modules and services per band; fit each lesson
+    artefacts, checks = render(loaded, planned, options)   # render and check everything in memory
+    result = gate(loaded, planned, artefacts, checks, options)   # stop on any safeguarding error
     if "pdf" in options.formats:
         try:
             artefacts += to_pdf(artefacts, build_time_of(loaded))   # one LibreOffice run for all files
@@ -179,6 +217,6 @@ def validate(options: BuildOptions) -> GateReport:
     if anything fails."""
     options = replace(options, variants=list(VARIANTS))
     loaded = load(options)
-    packs = plan(loaded, options)
-    return gate(loaded, packs, *render(loaded, packs, options), options)
+    planned = plan(loaded, options)
+    return gate(loaded, planned, *render(loaded, planned, options), options)
 

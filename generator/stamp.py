@@ -7,6 +7,7 @@ import datetime as dt
 import io
 import os
 import zipfile
+from xml.sax.saxutils import quoteattr
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
@@ -43,17 +44,46 @@ def app_properties(slides: int | None = None) -> bytes:
     return APP_XML.format(counts=counts).encode()
 
 
-def normalise_zip(data: bytes, app: bytes | None = None, thumbnail: bytes | None = None) -> bytes:
-    """Return *data* (a zip) rewritten with fixed timestamps and permissions, entries in order,
-    and docProps/app.xml and docProps/thumbnail.jpeg replaced by *app* and *thumbnail* when given."""
-    replaced = {"docProps/app.xml": app, "docProps/thumbnail.jpeg": thumbnail}
-    source = zipfile.ZipFile(io.BytesIO(data))
+RELS = "application/vnd.openxmlformats-package.relationships+xml"
+DEFAULT_TYPES = {"xml": "application/xml", "png": "image/png", "jpeg": "image/jpeg", "jpg": "image/jpeg",
+                 "gif": "image/gif"}     # parts of these types are covered by one Default entry
+
+
+def package_zip(package, app: bytes, thumbnail: bytes | None = None) -> bytes:
+    """Return the file of an open python-docx or python-pptx *package*, its parts serialised by the
+    library and zipped once with fixed timestamps; docProps/app.xml and docProps/thumbnail.jpeg
+    replaced by *app* and *thumbnail* when given. (The libraries' own save would compress every
+    part at the slowest level, with the time of day.)"""
+    rels = package.rels if hasattr(package, "rels") else package._rels   # python-pptx keeps them private
+    parts = list(package.iter_parts())
+    entries = {"[Content_Types].xml": _content_types(parts), "_rels/.rels": rels.xml}
+    for part in parts:
+        name = part.partname.membername
+        entries[name] = {"docProps/app.xml": app, "docProps/thumbnail.jpeg": thumbnail}.get(name) or part.blob
+        if len(part.rels):
+            entries[part.partname.rels_uri.membername] = part.rels.xml
+    return _zip(entries.items())
+
+
+def _content_types(parts) -> bytes:
+    """Return [Content_Types].xml for *parts*: a Default per extension of a common type, an
+    Override for every other part."""
+    defaults = {"rels": RELS} | {p.partname.ext: p.content_type for p in parts
+                                 if DEFAULT_TYPES.get(p.partname.ext) == p.content_type}
+    entries = [f"<Default Extension={quoteattr(ext)} ContentType={quoteattr(kind)}/>" for ext, kind in sorted(defaults.items())]
+    entries += [f"<Override PartName={quoteattr(str(p.partname))} ContentType={quoteattr(p.content_type)}/>"
+                for p in sorted(parts, key=lambda p: str(p.partname)) if defaults.get(p.partname.ext) != p.content_type]
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org'
+            f'/package/2006/content-types">{"".join(entries)}</Types>').encode()
+
+
+def _zip(entries) -> bytes:
+    """Return a zip of *entries* (name, bytes), in order, with fixed timestamps and permissions."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, ZIP_TIME)
+        for name, body in entries:
+            entry = zipfile.ZipInfo(name, ZIP_TIME)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o644 << 16
-            body = replaced.get(info.filename) or source.read(info.filename)
             target.writestr(entry, body, compresslevel=1)     # fast; the files are a few per cent larger
     return out.getvalue()

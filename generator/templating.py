@@ -32,6 +32,9 @@ class LocalisedLoader(BaseLoader):
         self.inner = ChoiceLoader([FileSystemLoader(str(f)) for f in folders])
         self.respell = respell
 
+    def list_templates(self):
+        return self.inner.list_templates()
+
     def get_source(self, environment, template):
         source, filename, uptodate = self.inner.get_source(environment, template)
         parts = _TAG.split(source)
@@ -52,11 +55,26 @@ def environment(folders: list[Path], respell=lambda text: text) -> SandboxedEnvi
     )
 
 
+def compile_all(env: SandboxedEnvironment) -> None:
+    """Compile every template *env* can load now (before worker processes fork and share them),
+    or raise TemplateProblem."""
+    for name in env.list_templates(extensions=["j2"]):
+        try:
+            env.get_template(name)
+        except TemplateError as e:
+            raise _problem(e, name) from e
+
+
 def render_text(env: SandboxedEnvironment, name: str, **context) -> str:
     """Return template *name* rendered with *context*, or raise TemplateProblem."""
     try:
         return env.get_template(name).render(**context)
     except TemplateError as e:
-        line = getattr(e, "lineno", None)
-        where = f"{getattr(e, 'filename', None) or name}" + (f":{line}" if line else "")
-        raise TemplateProblem(f"{where}: template error: {e.message}") from e
+        raise _problem(e, name) from e
+
+
+def _problem(error: TemplateError, name: str) -> TemplateProblem:
+    """Return the one-line problem of a template error, at the template's file and line."""
+    line = getattr(error, "lineno", None)
+    where = f"{getattr(error, 'filename', None) or name}" + (f":{line}" if line else "")
+    return TemplateProblem(f"{where}: template error: {error.message}")

@@ -6,6 +6,7 @@ Widths use a conservative average glyph width for Arial / Liberation Sans (metri
 
 from __future__ import annotations
 
+import functools
 import textwrap
 
 EM_RATIO = 0.56          # average glyph width as a fraction of the font size, with margin
@@ -23,6 +24,7 @@ def text_width_in(text: str, size_pt: float) -> float:
     return len(text) * size_pt * EM_RATIO / 72
 
 
+@functools.lru_cache(maxsize=65536)     # the composer measures the same items many times over
 def line_count(text: str, width_in: float, size_pt: float, bold: bool = False) -> int:
     """Return the number of lines *text* wraps to in a box *width_in* wide."""
     width = chars_per_line(width_in, size_pt, bold)

@@ -93,12 +93,13 @@ def test_decks_edit_like_a_teachers_own(built):
                     assert not re.match(r"\d+\.\s", paragraph.text), (where, paragraph.text)    # numbers are auto-numbered
 
 
-def test_the_shipped_slide_template_is_what_its_script_makes():
+def test_the_shipped_templates_are_what_their_script_makes():
     from generator.paths import shipped
-    from generator.render.master import make_base_template
+    from generator.render.base_document import make_base_document
+    from generator.render.base_slides import make_base_template
 
-    assert (shipped("templates") / "base-slides.pptx").read_bytes() == make_base_template(), \
-        "run: python scripts/make_base_slides.py"
+    for name, make in (("base-slides.pptx", make_base_template), ("base-document.docx", make_base_document)):
+        assert (shipped("templates") / name).read_bytes() == make(), f"{name}: run python scripts/make_base_templates.py"
 
 
 def test_files_carry_lessonpack_metadata_and_edit_as_office_files(built):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import io
 from copy import deepcopy
 from dataclasses import dataclass
 
@@ -17,11 +16,12 @@ from markdown_it import MarkdownIt
 from ..colour import DARK
 from ..errors import OutputError
 from ..textfit import line_count
-from ..stamp import app_properties, normalise_zip, set_core_properties
+from ..stamp import app_properties, package_zip, set_core_properties
 from .cards import Card, CardLook, add_cards
 from .design import Design
 from .icons import CREDIT
 from .numbering import new_list, numbered
+from .thumbnail import thumbnail
 from .runs import add_icon, add_text
 
 FONT = "Arial"
@@ -67,9 +67,7 @@ def open_document(design: Design):
 def finish(doc, title: str, design: Design) -> bytes:
     """Return *doc*'s bytes, titled *title*, with fixed metadata and zip entries."""
     set_core_properties(doc.core_properties, title, design.school or "lessonpack", design.language, design.when)
-    out = io.BytesIO()
-    doc.save(out)
-    return normalise_zip(out.getvalue(), app_properties())
+    return package_zip(doc.part.package, app_properties(), thumbnail(title, design.primary, slide=False))
 
 
 def set_page(doc, footer: str, design: Design, size: tuple | None = None, margin=MARGIN) -> None:

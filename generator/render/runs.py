@@ -9,6 +9,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import RGBColor
+from lxml import etree
 
 from .icons import icon_png
 
@@ -19,6 +20,9 @@ DECORATIVE = ('<a:extLst xmlns:a="http://schemas.openxmlformats.org/drawingml/20
               'xmlns:adec="http://schemas.microsoft.com/office/drawing/2017/decorative" val="1"/></a:ext></a:extLst>')
 
 
+W_R, W_RPR, W_B, W_T, SPACE = qn("w:r"), qn("w:rPr"), qn("w:b"), qn("w:t"), qn("xml:space")
+
+
 def add_text(paragraph, text: str, bold, links) -> None:
     """Add *text* as runs, each web address in it as a link to that address in *links*' (colour,
     underlined) style; with no *links*, as plain text."""
@@ -26,11 +30,23 @@ def add_text(paragraph, text: str, bold, links) -> None:
     for match in WEB.finditer(text) if links else ():
         address = match.group(0).rstrip(".")
         if match.start() > start:
-            paragraph.add_run(text[start:match.start()]).bold = bold
+            plain_run(paragraph._p, text[start:match.start()], bold)
         _link(paragraph, address, bold, *links)
         start = match.start() + len(address)
     if start < len(text) or not text:
-        paragraph.add_run(text[start:]).bold = bold
+        plain_run(paragraph._p, text[start:], bold)
+
+
+def plain_run(p, text: str, bold=None) -> None:
+    """Append a run of *text* (on one line), bold if *bold*, to paragraph element *p*: the
+    element python-docx's add_run would make, a good deal faster."""
+    run = etree.SubElement(p, W_R)
+    if bold:
+        etree.SubElement(etree.SubElement(run, W_RPR), W_B)
+    element = etree.SubElement(run, W_T)
+    element.text = text
+    if text != text.strip():
+        element.set(SPACE, "preserve")
 
 
 def _link(paragraph, address: str, bold, colour: str, underline: bool) -> None:

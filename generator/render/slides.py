@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import copy
 import hashlib
-import io
 import re
 from xml.sax.saxutils import escape
 
@@ -26,7 +25,7 @@ from .. import layout as L
 from ..colour import DARK
 from ..deck import CHAT_CHROME, SlideSpec, bubble_height, bubble_lines, fitted_size, items_height, labelled, narrow_fits
 from ..errors import OutputError
-from ..stamp import app_properties, normalise_zip, set_core_properties
+from ..stamp import app_properties, package_zip, set_core_properties
 from ..textfit import height_in, text_width_in
 from .design import Design
 from .drawing import FONT, NSDECL, emu, fit_box, picture, run, shape, text_box, tint
@@ -69,10 +68,8 @@ def render_slides(specs: list[SlideSpec], title: str, footer: str, design: Desig
         parts.notes(slide, spec.notes, design)
     set_core_properties(prs.core_properties, title, design.school or "lessonpack", design.language, design.when)
     _notes_master_listed(prs)
-    out = io.BytesIO()
-    prs.save(out)
-    return normalise_zip(out.getvalue(), app_properties(len(specs)),
-                         thumbnail(title, design.primary, theme.background if design.shipped_slides else "FFFFFF"))
+    return package_zip(prs.part.package, app_properties(len(specs)),
+                       thumbnail(title, design.primary, theme.background if design.shipped_slides else "FFFFFF"))
 
 
 def layout_map(prs, design: Design) -> dict:

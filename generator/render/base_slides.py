@@ -1,7 +1,7 @@
 """The shipped slide template: a 16:9 master with theme fonts, and a named layout with real
 placeholders for each kind of slide the composer makes.
 
-    python scripts/make_base_slides.py      # rewrites templates/base-slides.pptx
+    python scripts/make_base_templates.py      # rewrites templates/base-slides.pptx
 
 The template holds structure only (placeholders, text styles, autofit, footer fields); the band's
 theme and the school's colours are put on its layouts when a deck is rendered (`dress`).
@@ -9,7 +9,6 @@ theme and the school's colours are put on its layouts when a deck is rendered (`
 
 from __future__ import annotations
 
-import io
 import re
 
 from lxml import etree
@@ -21,7 +20,7 @@ from pptx.oxml import parse_xml
 from pptx.parts.slide import SlideLayoutPart
 
 from .. import layout as L
-from ..stamp import app_properties, normalise_zip
+from ..stamp import app_properties, package_zip
 from .drawing import NSDECL, emu, xfrm
 from .theme import LAYOUTS
 from .thumbnail import thumbnail
@@ -137,9 +136,7 @@ def make_base_template() -> bytes:
     _master(master)
     _theme(prs)
     prs.core_properties.title = "lessonpack slides"
-    out = io.BytesIO()
-    prs.save(out)
-    return normalise_zip(out.getvalue(), app_properties(0), thumbnail("lessonpack slides", "1F3864"))
+    return package_zip(prs.part.package, app_properties(0), thumbnail("lessonpack slides", "1F3864"))
 
 
 def _replace_children(root, xml: str) -> None:
