@@ -140,6 +140,7 @@ def render(loaded: Loaded, planned: Planned, options: BuildOptions) -> tuple[lis
         jobs += [_Job(renderer, lesson, planned.schedules[pack.band.id, lesson.id], formats, rules, variants)
                  for lesson in pack.lessons]
         jobs += [_Job(renderer, None, None, formats, rules, variants)] if letters else []
+    jobs.sort(key=lambda job: job.lesson is None)      # the lessons, the longer jobs, first: workers finish together
     workers = min(len(jobs), os.cpu_count() or 1)
     if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():   # no fork on Windows
         parts = [_run(job) for job in jobs]

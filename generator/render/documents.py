@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from docx import Document
 from docx.enum.text import WD_BREAK
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt, RGBColor
 from markdown_it import MarkdownIt
 
@@ -271,7 +271,7 @@ class _Writer:
         for r, (row, cells) in enumerate(zip(table.rows, rows)):
             for cell, children in zip(row.cells, cells):
                 paragraph = cell.paragraphs[0]
-                paragraph.paragraph_format.space_after = Pt(0)
+                paragraph._p.insert(0, parse_xml(f'<w:pPr {nsdecls("w")}><w:spacing w:after="0"/></w:pPr>'))
                 self.runs(paragraph, children, bold=(r == 0))
         for row in table.rows:
             row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
@@ -372,9 +372,11 @@ def _fit_columns(table, rows, section, size_pt: float) -> None:
     if not _write_in(rows):
         widths = _fewest_lines(texts, widths, floors, usable // 40, size_pt)
     table.autofit = False
-    for column, width in zip(table.columns, widths):
-        column.width = width
-        for cell in column.cells:
+    grid = table._tbl.tblGrid
+    for column, width in zip(grid.iterchildren(qn("w:gridCol")), widths):
+        column.w = width
+    for row in table._tbl.tr_lst:       # python-docx's column.cells rebuilds the whole grid each time
+        for cell, width in zip(row.tc_lst, widths):
             cell.width = width
 
 
