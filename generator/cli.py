@@ -52,7 +52,8 @@ def main():
 
 @main.command()
 @click.option("--band", "bands", multiple=True, help="Age band id (repeatable; default: every band).")
-@click.option("--lesson", "lessons", multiple=True, help="Build only this lesson (repeatable).")
+@click.option("--lesson", "lessons", multiple=True,
+              help="Build only this lesson (repeatable; BAND/LESSON for one band's lesson).")
 @click.option("--module", "modules", multiple=True, help="Build one custom lesson of these modules, in order.")
 @config_option
 @lessons_option
@@ -109,3 +110,17 @@ def init(path, force):
     """Write a commented starter school config for a safeguarding lead."""
     _run(lambda: write_starter(path, force))
     click.echo(f"Wrote {path}: fill it in, then run: lessonpack validate --config {path}")
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (0.0.0.0 to serve a network, behind your own login).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--workers", type=click.IntRange(1, 64), help="Builds at once (default: one per core); more queue.")
+@click.option("--time-limit", default=300, show_default=True, type=click.IntRange(5, 3600),
+              help="Seconds a build may take before it is stopped.")
+def serve(host, port, workers, time_limit):
+    """Run the web page where a safeguarding lead makes the school's pack without a terminal."""
+    from .web.app import serve as run
+    click.echo(f"lessonpack is serving on http://{host}:{port}/ (Ctrl+C stops it)")
+    run(host, port, workers, time_limit)

@@ -6,6 +6,7 @@ import datetime as dt
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -47,6 +48,8 @@ class BuildOptions:
     paper: str | None = None
     variants: list[str] = field(default_factory=list)
     today: dt.date = field(default_factory=dt.date.today)
+    workers: int | None = None      # processes to render with; default one per core (a batch or server: 1)
+    progress: Callable[[str, int, int], None] | None = None     # told (stage, done, of) as the build goes
 
 
 @dataclass
@@ -91,7 +94,8 @@ def plan(loaded: Loaded, options: BuildOptions) -> Planned:
     unknown = [b for b in bands if b not in known]
     if unknown:
         raise UsageProblem(f"unknown band {unknown[0]!r}; expected one of {', '.join(known)}")
-    packs = [band_pack(loaded.curriculum, loaded.school, b, options.lessons, options.modules) for b in bands]
+    packs = [band_pack(loaded.curriculum, loaded.school, b, lessons_for(b, options.lessons), options.modules)
+             for b in bands]
     schedules, problems = {}, []
     for pack in packs:
         for lesson in pack.lessons:
@@ -103,6 +107,13 @@ def plan(loaded: Loaded, options: BuildOptions) -> Planned:
     if problems:
         raise ContentError(problems)
     return Planned(packs, schedules)
+
+
+def lessons_for(band: str, asked: list[str]) -> list[str]:
+    """Return the lessons asked for in *band*: ids given bare (every band), and "BAND/LESSON" ids
+    of this band; none means all its lessons."""
+    return [lesson.partition("/")[2] for lesson in asked if lesson.startswith(f"{band}/")] + \
+        [lesson for lesson in asked if "/" not in lesson]
 
 
 @dataclass(frozen=True)
@@ -141,14 +152,22 @@ def render(loaded: Loaded, planned: Planned, options: BuildOptions) -> tuple[lis
                  for lesson in pack.lessons]
         jobs += [_Job(renderer, None, None, formats, rules, variants)] if letters else []
     jobs.sort(key=lambda job: job.lesson is None)      # the lessons, the longer jobs, first: workers finish together
-    workers = min(len(jobs), os.cpu_count() or 1)
+    workers = min(len(jobs), options.workers or os.cpu_count() or 1)
     if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():   # no fork on Windows
-        parts = [_run(job) for job in jobs]
+        parts = [_told(options, "Making and checking the files", n, len(jobs), _run(job)) for n, job in enumerate(jobs, 1)]
     else:
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
                                  initializer=_inherit, initargs=(jobs,)) as pool:
-            parts = list(pool.map(_run_job, range(len(jobs))))
+            parts = [_told(options, "Making and checking the files", n, len(jobs), part)
+                     for n, part in enumerate(pool.map(_run_job, range(len(jobs))), 1)]
     return [a for part, _ in parts for a in part], [c for _, part in parts for c in part]
+
+
+def _told(options: BuildOptions, stage: str, done: int, of: int, result=None):
+    """Tell options.progress that *done* of *of* steps of *stage* are done; return *result*."""
+    if options.progress:
+        options.progress(stage, done, of)
+    return result
 
 
 def _inherit(jobs: list[_Job]) -> None:
@@ -199,17 +218,20 @@ def gate(loaded: Loaded, planned: Planned, artefacts: list[Artefact], checks: li
 
 def build(options: BuildOptions) -> tuple[list[Artefact], list[Problem]]:
     """Build the packs *options* ask for into options.out; return the artefacts and warnings."""
+    _told(options, "Reading the lessons and your settings", 0, 1)
     loaded = load(options)                       # read and check every input first
     planned = plan(loaded, options)              # choose lessons, modules and services per band; fit each lesson
     artefacts, checks = render(loaded, planned, options)   # render and check everything in memory
     result = gate(loaded, planned, artefacts, checks, options)   # stop on any safeguarding error
     if "pdf" in options.formats:
+        _told(options, f"Converting {len(artefacts)} files to PDF", 0, 1)
         try:
             artefacts += to_pdf(artefacts, build_time_of(loaded))   # one LibreOffice run for all files
         except PdfUnavailable as e:
             write_pack(options.out, artefacts, options.force)  # the office files are still useful
             raise PdfUnavailable(f"{e}; the PPTX and DOCX files were written to {options.out}") from e
     write_pack(options.out, artefacts, options.force)  # then write all files, or none
+    _told(options, "Done", 1, 1)
     return artefacts, result.problems
 
 

@@ -7,6 +7,7 @@ import datetime as dt
 import io
 import os
 import zipfile
+from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -87,3 +88,10 @@ def _zip(entries) -> bytes:
             entry.external_attr = 0o644 << 16
             target.writestr(entry, body, compresslevel=1)     # fast; the files are a few per cent larger
     return out.getvalue()
+
+
+def zip_folder(folder: Path) -> bytes:
+    """Return a zip of every file under *folder* (named relative to it, sorted), with fixed
+    timestamps: the same folder gives the same bytes."""
+    files = sorted(p for p in folder.rglob("*") if p.is_file())
+    return _zip((p.relative_to(folder).as_posix(), p.read_bytes()) for p in files)

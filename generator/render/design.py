@@ -70,3 +70,19 @@ def design_for(pack: BandPack, when: dt.datetime, paper: str | None = None) -> D
         when=when,
         theme=design_file().theme(pack.band.content_band),
     )
+
+
+def colour_changes(primary: str, accent: str) -> dict[str, list[str]]:
+    """Return, for "primary" and "accent", what the packs change about a school colour for
+    contrast (none when it reads as it is): the words a safeguarding lead sees beside the field."""
+    out = {"primary": [], "accent": []}
+    primary, accent = primary.lstrip("#").upper(), accent.lstrip("#").upper()
+    if text_on(primary) == DARK:
+        out["primary"].append(f"white text on #{primary} is only {contrast('FFFFFF', primary):.1f}:1 (4.5:1 is the "
+                              f"minimum), so text on it will be near-black #{DARK}")
+    for name, colour, use in (("primary", primary, "headings"), ("accent", accent, "links and subheadings")):
+        if _readable(colour) == DARK:
+            ratio = min(contrast(colour, "FFFFFF"), contrast(grey(colour), "FFFFFF"))
+            out[name].append(f"as text on white #{colour} is only {ratio:.1f}:1 (in colour or printed in grey), so "
+                             f"{use} will be near-black #{DARK} instead")
+    return out
