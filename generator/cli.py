@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from . import pipeline
+from .batch import batch
 from .errors import LessonpackError, UsageProblem
 from .listing import describe, reading_report
 from .starter import write_starter
@@ -124,3 +125,6 @@ def serve(host, port, workers, time_limit):
     from .web.app import serve as run
     click.echo(f"lessonpack is serving on http://{host}:{port}/ (Ctrl+C stops it)")
     run(host, port, workers, time_limit)
+
+
+main.add_command(batch)
