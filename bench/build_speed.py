@@ -22,6 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
+
 def time_build(out: Path) -> float:
     """Return the wall time of one `lessonpack build` in a fresh process."""
     start = time.perf_counter()

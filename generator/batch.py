@@ -33,12 +33,12 @@ import yaml
 from tqdm import tqdm
 
 from . import pipeline
-from .config import SchoolConfig
 from .errors import ContentError, LessonpackError, OutputError, Problem
+from .load.config import SchoolConfig
+from .load.schema import parse
+from .load.yamlsrc import YamlError, line_of, load_yaml
 from .paths import shipped
-from .schema import parse
-from .writer import read_manifest, sha256
-from .yamlsrc import YamlError, line_of, load_yaml
+from .write.writer import read_manifest, sha256
 
 COLUMNS = {                       # each column and the config field it sets
     "school": ("school",),

@@ -10,9 +10,9 @@ import click
 from . import pipeline
 from .batch import batch
 from .errors import LessonpackError, UsageProblem
-from .listing import describe, reading_report
-from .starter import write_starter
-from .variants import VARIANTS
+from .load.starter import write_starter
+from .plan.listing import describe, reading_report
+from .render.variants import VARIANTS
 
 EXISTING_FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
 EXISTING_DIR = click.Path(exists=True, file_okay=False, path_type=Path)
@@ -122,7 +122,7 @@ def init(path, force):
               help="Seconds a build may take before it is stopped.")
 def serve(host, port, workers, time_limit):
     """Run the web page where a safeguarding lead makes the school's pack without a terminal."""
-    from .web.app import serve as run
+    from .serve.app import serve as run
     click.echo(f"lessonpack is serving on http://{host}:{port}/ (Ctrl+C stops it)")
     run(host, port, workers, time_limit)
 

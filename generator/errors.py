@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field as datafield
+from dataclasses import dataclass
+from dataclasses import field as datafield
 
 
 @dataclass(frozen=True, order=True)

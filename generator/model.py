@@ -9,7 +9,14 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
 from .render.icons import known as known_icons
 
@@ -124,14 +131,14 @@ class Scenario(Record):
 
 class QuizItem(Record):
     question: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
-    options: list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40)]] | None = (
-        Field(default=None, min_length=2, max_length=3))
+    options: list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40)]] = Field(
+        min_length=2, max_length=3)
     answer: Text
     explanation: Text | None = None
 
     @model_validator(mode="after")
     def _answer_is_an_option(self):
-        if self.options and self.answer not in self.options:
+        if self.answer not in self.options:
             raise ValueError("answer must be exactly one of the options")
         return self
 
@@ -275,6 +282,7 @@ class BandTiming(Record):
 
     minutes: dict[Literal[PARTS], Minutes]
     quiz_questions: tuple[int, int] = (3, 5)
+    quiz_seconds: int = Field(default=30, ge=5, le=300)     # a pupil's time on one question in a quiz app
     minutes_per_slide: float = Field(default=2, gt=0)
 
     @model_validator(mode="after")

@@ -5,28 +5,36 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .artefacts import Artefact, PackRenderer
-from .checks import check, does_not_fit
-from .config import School, adapt, load_school
-from .curriculum import Curriculum, load_curriculum
-from .deck import compose
 from .errors import ContentError, Problem, UsageProblem
-from .gate import ArtefactCheck, GateReport, GateRules, check_artefact, gate_rules, pupil_paths, report
+from .gate import (
+    ArtefactCheck,
+    GateReport,
+    GateRules,
+    check_artefact,
+    gate_rules,
+    pupil_paths,
+    report,
+)
 from .gate.inspect import read_deck, read_document
+from .load.checks import check, does_not_fit
+from .load.config import School, adapt, load_school
+from .load.curriculum import Curriculum, load_curriculum
 from .paths import shipped
-from .pdf import PdfUnavailable, to_pdf
-from .plan import BandPack, Lesson, band_pack
-from .schedule import DoesNotFit, Schedule
+from .plan.deck import compose
+from .plan.packs import BandPack, Lesson, band_pack
+from .plan.schedule import DoesNotFit, Schedule
+from .render.artefacts import Artefact, PackRenderer
 from .render.design import design_for
-from .stamp import build_time
-from .templating import compile_all, environment
-from .variants import VARIANTS
-from .writer import write_pack
+from .render.templating import compile_all, environment
+from .render.variants import VARIANTS
+from .write.pdf import PdfUnavailable, to_pdf
+from .write.stamp import build_time
+from .write.writer import write_pack
 
 FORMATS = ("pptx", "docx", "pdf")
 DEFAULT_FORMATS = ("pptx", "docx")

@@ -6,11 +6,11 @@ from __future__ import annotations
 import zipfile
 
 import pytest
-
 from conftest import TODAY
+
 from generator import BuildOptions, validate
-from generator.config import load_school
 from generator.errors import ContentError
+from generator.load.config import load_school
 
 
 def config_problems(path) -> list[str]:

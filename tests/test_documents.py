@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 
+from conftest import lesson_files
 from docx import Document
 from docx.oxml.ns import qn
-
-from conftest import lesson_files
 from helpers import all_doc_text
 
 KEY_PHRASES = ["What to do if it happens", "Where to get help"]
@@ -182,8 +181,8 @@ def test_ordered_lists_are_word_numbering_and_each_list_starts_at_its_own_number
 
 def test_handouts_show_the_steps_as_cards_in_the_bands_order_with_decorative_icons(built):
     from generator.gate.inspect import read_document
+    from generator.load.yamlsrc import load_yaml
     from generator.paths import shipped
-    from generator.yamlsrc import load_yaml
 
     frame = load_yaml(shipped("lessons") / "frame.yaml", "frame.yaml")["bands"]
     for path in lesson_files(built, "handout.docx") + lesson_files(built, "handout-simple.docx"):

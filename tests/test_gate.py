@@ -6,20 +6,35 @@ import re
 from dataclasses import dataclass
 
 import pytest
-
 from conftest import TODAY
+
 from generator import BuildOptions, validate
-from generator.config import School, SchoolConfig
-from generator.curriculum import load_curriculum
 from generator.errors import ContentError
-from generator.gate.inspect import DeckFacts, DocFacts, Paragraph, Run, SlideFacts, read_deck, read_document
-from generator.checks import rising_targets
-from generator.gate.readability import readability
 from generator.gate import check_artefact, gate_rules, report
-from generator.gate.rules import accessibility, audience, key_messages, language, signposting, terms
+from generator.gate.inspect import (
+    DeckFacts,
+    DocFacts,
+    Paragraph,
+    Run,
+    SlideFacts,
+    read_deck,
+    read_document,
+)
+from generator.gate.readability import readability
+from generator.gate.rules import (
+    accessibility,
+    audience,
+    key_messages,
+    language,
+    signposting,
+    terms,
+)
+from generator.load.checks import rising_targets
+from generator.load.config import School, SchoolConfig
+from generator.load.curriculum import load_curriculum
 from generator.model import LanguageRule
 from generator.paths import shipped
-from generator.plan import band_pack
+from generator.plan.packs import band_pack
 
 CURRICULUM = load_curriculum(shipped("lessons"))
 

@@ -25,6 +25,7 @@ def validator() -> str:
 
 def test_every_built_file_passes_the_open_xml_sdk_validator(built, school_build, validator, tmp_path):
     from conftest import TODAY
+
     from generator import BuildOptions, build
 
     build(BuildOptions(out=tmp_path, bands=["9-11"], formats=["docx"], variants=["large-print", "dyslexia"],

@@ -17,6 +17,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
+from conftest import TODAY
 from docx import Document
 from pdfminer.high_level import extract_pages
 from pdfminer.layout import LTChar, LTTextContainer
@@ -25,9 +26,8 @@ from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import resolve1
 from pptx import Presentation
 
-from conftest import TODAY
 from generator import BuildOptions, build
-from generator.pdf import stable_pdf
+from generator.write.pdf import stable_pdf
 
 VARIANTS = ["standard", "large-print", "dyslexia"]
 PDFUA = Path(sys.executable).parent / "pdfua"      # the PDF/UA-1 checker, from the test extra

@@ -11,14 +11,14 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import TODAY
-from generator import BuildOptions, build
-from generator.gate.inspect import read_document
-from generator.paths import shipped
-from generator.yamlsrc import load_yaml
 from helpers import all_doc_text
 from test_regions import EXAMPLES, FOREIGN
+
+from generator import BuildOptions, build
+from generator.gate.inspect import read_document
+from generator.load.yamlsrc import load_yaml
+from generator.paths import shipped
 
 SHEETS = ("poster", "poster-large", "pocket-card")
 

@@ -7,13 +7,12 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import TODAY
+from docx import Document
+from helpers import all_doc_text, deck_text
+
 from generator import BuildOptions, build
 from generator.paths import shipped
-from docx import Document
-
-from helpers import all_doc_text, deck_text
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 
@@ -222,7 +221,7 @@ def test_an_unfilled_or_unknown_token_is_an_error(curriculum, monkeypatch):
 
 
 def test_every_region_fills_every_role():
-    from generator.curriculum import load_curriculum
+    from generator.load.curriculum import load_curriculum
 
     for code in ("UK", "US", "AU"):
         curriculum = load_curriculum(shipped("lessons"), code)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from conftest import lesson_files
+from helpers import bottom_in, notes, runs_of, shapes_of, slide_text, slide_title
 from pptx import Presentation
 from pptx.util import Emu
 
-from generator.colour import contrast
-from helpers import bottom_in, notes, runs_of, shapes_of, slide_text, slide_title
-from conftest import lesson_files
+from generator.render.colour import contrast
 
 
 def decks(root):
@@ -115,7 +115,7 @@ def test_staff_only_guidance_never_reaches_a_slide(built):
 
 def staff_sentences(part: str = "sections") -> list[str]:
     """Return every paragraph and bullet of the shipped staff modules' sections (or essentials)."""
-    from generator.curriculum import load_curriculum
+    from generator.load.curriculum import load_curriculum
     from generator.paths import shipped
 
     modules = load_curriculum(shipped("lessons")).modules.values()

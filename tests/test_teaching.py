@@ -6,17 +6,17 @@ from __future__ import annotations
 import re
 
 import pytest
+from conftest import TODAY, lesson_files
 from docx import Document
+from helpers import all_doc_text, notes, slide_title
 from pptx import Presentation
 
-from conftest import TODAY, lesson_files
 from generator import BuildOptions, build
 from generator.errors import ContentError
 from generator.gate.inspect import read_deck, read_document
 from generator.gate.readability import grade
 from generator.gate.teaching import on_paper, step_order, taught_order
 from generator.gate.units import pupil_prose
-from helpers import all_doc_text, notes, slide_title
 
 RANGE = re.compile(r"^slides? (\d+)(?:-(\d+))?$")
 
@@ -133,7 +133,7 @@ def test_any_lesson_length_builds_every_band_within_its_minutes(tmp_path, minute
 
 def _quiz_names_only_told_stories(deck_path):
     """Assert the deck's quiz names no character whose story the deck leaves out."""
-    from generator.curriculum import load_curriculum
+    from generator.load.curriculum import load_curriculum
     from generator.paths import shipped
 
     band = deck_path.parent.parent.name

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import TODAY
+from helpers import messages
+
 from generator import BuildOptions, validate
 from generator.errors import ContentError
-from helpers import messages
 
 
 def problems(curriculum, config=None) -> list[str]:

@@ -6,8 +6,8 @@ import hashlib
 import json
 
 import pytest
-
 from conftest import TODAY
+
 from generator import BuildOptions, build
 from generator.errors import ContentError, OutputError
 

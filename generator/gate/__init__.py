@@ -11,9 +11,20 @@ from dataclasses import dataclass, field
 from ..errors import Problem
 from .readability import readability
 from .regional import adult_ages, foreign_marks, other_regions, school_people
+from .rules import (
+    SourceIndex,
+    accessibility,
+    audience,
+    key_messages,
+    language,
+    preferred_term,
+    signposting,
+    term_unused,
+    terms,
+    traced,
+    uses_term,
+)
 from .teaching import notes_length, on_paper, slide_numbers, step_order, taught_order
-from .rules import (SourceIndex, traced, accessibility, audience, key_messages, language, preferred_term, signposting, term_unused,
-                    terms, uses_term)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..errors import Problem
-from ..textchecks import adult_names, mark_words, unlabelled_adult, word_pattern
+from ..load.textchecks import adult_names, mark_words, unlabelled_adult, word_pattern
 from .units import units
 
 NAMED_IN = ("slides", "handout", "handout-simple", "parent-letter", "parent-guide", "poster", "poster-large",

@@ -6,13 +6,13 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from ..layout import BUBBLE_PT
-from ..colour import MIN_CONTRAST, contrast, grey, hue_family
 from ..errors import Problem
-from ..variants import VARIANTS
+from ..load.textchecks import strings
+from ..load.yamlsrc import field_path, line_of
+from ..plan.layout import BUBBLE_PT
+from ..render.colour import MIN_CONTRAST, contrast, grey, hue_family
+from ..render.variants import VARIANTS
 from .inspect import SMALL_TEXT, DocFacts
-from ..textchecks import strings
-from ..yamlsrc import field_path, line_of
 from .units import HELP_HEADING, help_section, normalise, units
 
 PUPILS = ("students",)

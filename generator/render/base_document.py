@@ -14,7 +14,7 @@ from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
-from ..stamp import app_properties, package_zip
+from ..write.stamp import app_properties, package_zip
 from .thumbnail import thumbnail
 
 KEEP = ("Normal", "DefaultParagraphFont", "TableNormal", "NoList", "Header", "Footer", "Title", "Subtitle",

@@ -19,8 +19,8 @@ from pptx.opc.packuri import PackURI
 from pptx.oxml import parse_xml
 from pptx.parts.slide import SlideLayoutPart
 
-from .. import layout as L
-from ..stamp import app_properties, package_zip
+from ..plan import layout as L
+from ..write.stamp import app_properties, package_zip
 from .drawing import NSDECL, emu, xfrm
 from .theme import LAYOUTS
 from .thumbnail import thumbnail

@@ -6,9 +6,9 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..colour import DARK, MIN_CONTRAST, contrast, grey, text_on
 from ..paths import shipped
-from ..plan import BandPack
+from ..plan.packs import BandPack
+from .colour import DARK, MIN_CONTRAST, contrast, grey, text_on
 from .theme import Theme, design_file
 
 

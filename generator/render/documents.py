@@ -13,16 +13,16 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt, RGBColor
 from markdown_it import MarkdownIt
 
-from ..colour import DARK
 from ..errors import OutputError
-from ..textfit import line_count
-from ..stamp import app_properties, package_zip, set_core_properties
+from ..plan.textfit import line_count
+from ..write.stamp import app_properties, package_zip, set_core_properties
 from .cards import Card, CardLook, add_cards
+from .colour import DARK
 from .design import Design
 from .icons import CREDIT
 from .numbering import new_list, numbered
-from .thumbnail import thumbnail
 from .runs import add_icon, add_text
+from .thumbnail import thumbnail
 
 FONT = "Arial"
 PAPER = {"a4": (Mm(210), Mm(297)), "letter": (Mm(215.9), Mm(279.4))}

@@ -9,8 +9,8 @@ import re
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml import parse_xml
 
-from .. import layout as L
-from ..colour import DARK
+from ..plan import layout as L
+from .colour import DARK
 from .drawing import NSDECL, fit_box, picture, run, shape, text_box
 from .icons import icon_png
 from .theme import Look, Theme

@@ -10,12 +10,20 @@ from dataclasses import dataclass
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.shared import Mm, Pt, RGBColor
 
-from ..colour import DARK
-from ..textfit import LINE_SPACING
+from ..plan.textfit import LINE_SPACING
 from . import grid
 from .cards import Card, mark, sized
+from .colour import DARK
 from .design import Design
-from .documents import MARGIN, PAPER, credit, finish, open_document, set_page, set_styles
+from .documents import (
+    MARGIN,
+    PAPER,
+    credit,
+    finish,
+    open_document,
+    set_page,
+    set_styles,
+)
 from .icons import aspect
 from .numbering import new_list, numbered
 from .runs import add_icon, add_text

@@ -14,19 +14,28 @@ from pptx import Presentation
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.packuri import PackURI
+from pptx.oxml import parse_xml
+from pptx.oxml.ns import qn
 from pptx.oxml.slide import CT_NotesSlide
 from pptx.parts.image import Image as PptxImage
 from pptx.parts.image import ImagePart
 from pptx.parts.slide import NotesSlidePart
-from pptx.oxml import parse_xml
-from pptx.oxml.ns import qn
 
-from .. import layout as L
-from ..colour import DARK
-from ..deck import CHAT_CHROME, SlideSpec, bubble_height, bubble_lines, fitted_size, items_height, labelled, narrow_fits
 from ..errors import OutputError
-from ..stamp import app_properties, package_zip, set_core_properties
-from ..textfit import height_in, text_width_in
+from ..plan import layout as L
+from ..plan.deck import (
+    CHAT_CHROME,
+    SlideSpec,
+    bubble_height,
+    bubble_lines,
+    fitted_size,
+    items_height,
+    labelled,
+    narrow_fits,
+)
+from ..plan.textfit import height_in, text_width_in
+from ..write.stamp import app_properties, package_zip, set_core_properties
+from .colour import DARK
 from .design import Design
 from .drawing import FONT, NSDECL, emu, fit_box, picture, run, shape, text_box, tint
 from .dress import dress, theme_colours

@@ -8,12 +8,12 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, StringConstraints, model_validator
 
-from ..colour import MIN_CONTRAST, contrast, grey
 from ..errors import ContentError
+from ..load.schema import parse
+from ..load.yamlsrc import YamlError, load_yaml
 from ..model import Icon, Record
 from ..paths import shipped
-from ..schema import parse
-from ..yamlsrc import YamlError, load_yaml
+from .colour import MIN_CONTRAST, contrast, grey
 
 FAMILIES = ("story", "talk", "learn", "check", "activity", "help")
 LAYOUTS = ("Title", "Section", "Welcome", "Content", "Story", "Chat", "Discuss", "Vote", "Quiz", "Reveal",

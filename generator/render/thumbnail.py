@@ -8,7 +8,7 @@ import textwrap
 
 from PIL import Image, ImageDraw, ImageFont
 
-from ..colour import DARK
+from .colour import DARK
 
 WIDTH = 256
 

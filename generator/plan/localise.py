@@ -13,7 +13,7 @@ from functools import cached_property
 
 from breame.data.spelling_constants import BRITISH_ENGLISH_SPELLINGS
 
-from .model import ROLES, AgeBand, HelpService, Region
+from ..model import ROLES, AgeBand, HelpService, Region
 
 PEOPLE = ("dsl", "dsl_short", "school", "subject", "years", "tutor")
 TOKENS = frozenset(ROLES) | frozenset(PEOPLE)

@@ -7,8 +7,8 @@ import json
 import os
 from pathlib import Path
 
-from .artefacts import Artefact
-from .errors import OutputError
+from ..errors import OutputError
+from ..render.artefacts import Artefact
 
 MANIFEST = "manifest.json"
 

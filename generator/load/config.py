@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from pathlib import Path
 from typing import Annotated, Literal
 
-import datetime as dt
-
 from pydantic import Field, StringConstraints, field_validator
 
+from ..errors import ContentError, Problem
+from ..model import (
+    AgeBand,
+    HelpService,
+    Id,
+    LanguageRule,
+    LessonMinutes,
+    LessonSpec,
+    Record,
+    Text,
+)
 from .curriculum import Curriculum, Origin
-from .errors import ContentError, Problem
-from .model import AgeBand, HelpService, Id, LanguageRule, LessonMinutes, LessonSpec, Record, Text
 from .schema import located, parse
 from .yamlsrc import YamlError, load_yaml
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import OutputError
-from .paths import shipped
+from ..errors import OutputError
+from ..paths import shipped
 
 
 def write_starter(path: Path, force: bool = False) -> None:

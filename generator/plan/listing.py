@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .curriculum import Curriculum
+from ..load.curriculum import Curriculum
 
 
 def describe(curriculum: Curriculum) -> list[str]:

@@ -4,11 +4,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .config import School
-from .curriculum import Curriculum
-from .errors import ContentError, Problem
-from .model import (AgeBand, BandTiming, Baseline, FrameBand, HelpService, LessonSpec, Module, ModuleBand, ParentBand,
-                    Region)
+from ..errors import ContentError, Problem
+from ..load.config import School
+from ..load.curriculum import Curriculum
+from ..model import (
+    AgeBand,
+    BandTiming,
+    Baseline,
+    FrameBand,
+    HelpService,
+    LessonSpec,
+    Module,
+    ModuleBand,
+    ParentBand,
+    Region,
+)
 from .localise import Localiser
 from .wording import map_text, term_swap
 

@@ -21,9 +21,9 @@ from starlette.exceptions import HTTPException
 
 from .. import pipeline
 from ..errors import ContentError, LessonpackError, Problem
-from ..pdf import PdfUnavailable, soffice
 from ..render.design import colour_changes
-from ..variants import VARIANTS
+from ..render.variants import VARIANTS
+from ..write.pdf import PdfUnavailable, soffice
 from . import form as F
 from .tasks import CONFIG, Task
 from .uploads import MAX_LOGO_BYTES, UploadRefused, check_config, check_logo

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ..errors import Problem
+from ..render.slides import template_problems
 from .config import School
 from .curriculum import Curriculum
-from .errors import Problem
-from .render.slides import template_problems
 from .schema import located
 from .textchecks import check_roles, check_texts
 

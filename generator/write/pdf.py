@@ -21,8 +21,8 @@ from pathlib import Path
 from xml.etree import ElementTree
 from xml.sax.saxutils import escape
 
-from .artefacts import Artefact
-from .errors import LessonpackError
+from ..errors import LessonpackError
+from ..render.artefacts import Artefact
 
 INSTALL_HINT = "apt-get install libreoffice-impress libreoffice-writer"
 TIMEOUT_SECONDS = 600

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .. import pipeline
-from ..pdf import PdfUnavailable, soffice, to_pdf
-from ..stamp import zip_folder
+from ..write.pdf import PdfUnavailable, soffice, to_pdf
+from ..write.stamp import zip_folder
 
 CONFIG = "my-school.yaml"
 PREVIEW_SLIDES = 3

@@ -6,7 +6,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import Problem
+from ..errors import Problem
 from .yamlsrc import field_path, line_of
 
 M = TypeVar("M", bound=BaseModel)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
-from .errors import ContentError, Problem
-from .model import AgeBand, Frame, Gate, Module, Parents, Region, Sequences, Timing
+from ..errors import ContentError, Problem
+from ..model import AgeBand, Frame, Gate, Module, Parents, Region, Sequences, Timing
 from .regional import choose_region
 from .schema import parse
 from .yamlsrc import YamlError, load_yaml

@@ -6,17 +6,17 @@ from dataclasses import dataclass, replace
 
 from jinja2 import Environment
 
-from .deck import dsl_line, person, quiz_questions, slide_keywords, taught
-from .plan import BandPack, Lesson
-from .render.design import Design
-from .schedule import Schedule
-from .render.cards import Card
-from .render.documents import BODY_PT, render_document
-from .render.print_sheets import Sheet, render_pocket_card, render_poster
-from .variants import VARIANTS
-from .render.slides import render_slides
+from ..gate.units import HELP_HEADING
+from ..plan.deck import dsl_line, person, quiz_questions, slide_keywords, taught
+from ..plan.packs import BandPack, Lesson
+from ..plan.schedule import Schedule
+from .cards import Card
+from .design import Design
+from .documents import BODY_PT, render_document
+from .print_sheets import Sheet, render_pocket_card, render_poster
+from .slides import render_slides
 from .templating import render_text
-from .gate.units import HELP_HEADING
+from .variants import VARIANTS
 
 STEPS_HEADING = "What to do if it happens"     # as the handout heads the steps
 CUT_NOTE = "Cut along the dashed lines and fold along the dotted line."

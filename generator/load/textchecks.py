@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-from .errors import Problem
-from .localise import TOKEN, role_services, unknown_tokens
+from ..errors import Problem
+from ..plan.localise import TOKEN, role_services, unknown_tokens
 from .regional import OTHER, is_choice
 from .yamlsrc import LineDict, LineList, field_path, line_of
 

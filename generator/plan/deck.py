@@ -6,12 +6,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from ..errors import ContentError, Problem
 from . import layout as L
-from .errors import ContentError, Problem
-from .plan import BandPack, Lesson
+from .packs import BandPack, Lesson
 from .schedule import Part, Schedule, schedule
 from .textfit import height_in, line_count, paginate
-
 
 NUMBERED = re.compile(r"^\d+[.)]\s")
 NUMBER = re.compile(r"\d+[.)]")
@@ -320,7 +319,7 @@ def _quiz_items(lesson: Lesson, kept=None) -> list:
               if told is not None and n not in told and s.content.scenario.protagonist]
     names = re.compile(r"\b(?:" + "|".join(map(re.escape, untold)) + r")\b") if untold else None
     lists = [[q for q in s.content.quiz
-              if not (names and names.search(" ".join([q.question, q.answer, *(q.options or [])])))]
+              if not (names and names.search(" ".join([q.question, q.answer, *q.options])))]
              for s in lesson.segments]
     out = []
     while any(lists):
@@ -351,10 +350,8 @@ def _quiz(pack: BandPack, lesson: Lesson, count: int, kept=None) -> list[SlideSp
     notes, questions = pack.frame.notes, _quiz_items(lesson, kept)[:count]
     groups = []
     for n, q in enumerate(questions, start=1):
-        group = [Item(q.question, f"{n}.", bullet=False)]
-        if q.options:
-            group.append(Item("    ".join(f"{chr(64 + i)}) {o}" for i, o in enumerate(q.options, start=1))))
-        groups.append(group)
+        options = Item("    ".join(f"{chr(64 + i)}) {o}" for i, o in enumerate(q.options, start=1)))
+        groups.append([Item(q.question, f"{n}.", bullet=False), options])
     slides = _pages("Quick quiz", notes.quiz, "quiz", groups=groups)
     script = notes.quiz_answers + " " + " ".join(
         f"{n}. {q.answer.rstrip('.')}. {q.explanation or ''}".strip() for n, q in enumerate(questions, start=1))
@@ -364,9 +361,7 @@ def _quiz(pack: BandPack, lesson: Lesson, count: int, kept=None) -> list[SlideSp
 
 def _answer(q) -> str:
     """Return a quiz answer as shown: "B) Keep them and show a grown-up"."""
-    if q.options:
-        return f"{chr(65 + q.options.index(q.answer))}) {q.answer}"
-    return q.answer
+    return f"{chr(65 + q.options.index(q.answer))}) {q.answer}"
 
 
 def _plenary(pack: BandPack, lesson: Lesson) -> list[Part]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .errors import Problem
+from ..errors import Problem
 from .yamlsrc import LineDict, LineList, field_path, line_of
 
 OTHER = "other"
