@@ -56,6 +56,7 @@ class BuildOptions:
     paper: str | None = None
     variants: list[str] = field(default_factory=list)
     today: dt.date = field(default_factory=dt.date.today)
+    band_files: bool = True         # the band's letters, briefing and print sheets besides its lessons
     workers: int | None = None      # processes to render with; default one per core (a batch or server: 1)
     progress: Callable[[str, int, int], None] | None = None     # told (stage, done, of) as the build goes
 
@@ -146,7 +147,7 @@ def render(loaded: Loaded, planned: Planned, options: BuildOptions) -> tuple[lis
     text = loaded.school.path(loaded.school.config.templates.text)
     folders = ([text] if text else []) + [shipped("templates") / "text"]
     formats = office_formats(options)
-    letters = "docx" in formats and not options.modules
+    letters = "docx" in formats and not options.modules and options.band_files
     rules = gate_rules(loaded.curriculum, loaded.school)
     variants = tuple(options.variants or loaded.school.config.variants)
     envs = {}             # one per region: each template compiles once, before the workers fork
