@@ -60,8 +60,10 @@ def main():
 @lessons_option
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("output"),
               show_default=True, help="Output folder.")
-@click.option("--format", "formats", multiple=True, type=click.Choice(pipeline.FORMATS),
-              help="pptx, docx or pdf (repeatable; default: pptx and docx; pdf also writes both).")
+@click.option("--format", "formats", multiple=True, type=click.Choice(pipeline.FORMATS + ("all",)),
+              help="pptx, docx, pdf (also writes both), imscc (a Common Cartridge per band), moodle-xml, gift, "
+                   "kahoot, wayground, blooket (each lesson's quiz), json (each lesson's data), or all "
+                   "(repeatable; default: pptx and docx).")
 @click.option("--paper", type=click.Choice(["a4", "letter"]), help="Paper size (default: the config's, else the region's).")
 @click.option("--variant", "variants", multiple=True, type=click.Choice(list(VARIANTS)),
               help="Pupil handout variant (repeatable; default: the config's, else standard).")
@@ -72,7 +74,7 @@ def build(bands, lessons, modules, config, curriculum, out, formats, paper, vari
     if lessons and modules:
         raise click.UsageError("use --lesson or --module, not both")
     options = _options(bands=list(bands), lessons=list(lessons), modules=list(modules), config=config,
-                       curriculum=curriculum, out=out, formats=list(formats), force=force, strict=strict,
+                       curriculum=curriculum, out=out, formats=pipeline.formats_asked(formats or pipeline.DEFAULT_FORMATS), force=force, strict=strict,
                        paper=paper, variants=list(variants))
     artefacts, warnings = _run(lambda: pipeline.build(options))
     _warn(warnings)

@@ -20,6 +20,7 @@ from .gate import (
     pupil_paths,
     report,
 )
+from .gate.exports import deck_quiz, read_export
 from .gate.inspect import read_deck, read_document
 from .load.checks import check, does_not_fit
 from .load.config import School, adapt, load_school
@@ -36,8 +37,10 @@ from .write.pdf import PdfUnavailable, to_pdf
 from .write.stamp import build_time
 from .write.writer import write_pack
 
-FORMATS = ("pptx", "docx", "pdf")
-DEFAULT_FORMATS = ("pptx", "docx")
+OFFICE = ("pptx", "docx")
+EXPORTS = ("imscc", "moodle-xml", "gift", "kahoot", "wayground", "blooket", "json")
+FORMATS = OFFICE + ("pdf",) + EXPORTS
+DEFAULT_FORMATS = OFFICE
 
 
 @dataclass
@@ -141,26 +144,16 @@ _JOBS: list[_Job] = []      # in a worker process: the build's jobs, inherited w
 
 
 def render(loaded: Loaded, planned: Planned, options: BuildOptions) -> tuple[list[Artefact], list[ArtefactCheck]]:
-    """Return every artefact of the planned packs, rendered in memory and each checked by the
-    gate, in parallel on several cores."""
-    when = build_time_of(loaded)
-    text = loaded.school.path(loaded.school.config.templates.text)
-    folders = ([text] if text else []) + [shipped("templates") / "text"]
-    formats = office_formats(options)
-    letters = "docx" in formats and not options.modules and options.band_files
+    """Return every artefact of the planned packs that *options* asks for, rendered in memory, and
+    the gate's check of every file rendered (a quiz export's deck too), in parallel on several cores."""
+    formats, written = rendered_formats(options.formats), written_formats(options.formats)
+    letters = "docx" in written and not options.modules and options.band_files
     rules = gate_rules(loaded.curriculum, loaded.school)
     variants = tuple(options.variants or loaded.school.config.variants)
-    envs = {}             # one per region: each template compiles once, before the workers fork
-    jobs = []
-    for pack in planned.packs:
-        if pack.region.region not in envs:
-            envs[pack.region.region] = environment(folders, pack.localiser.respell)
-            compile_all(envs[pack.region.region])
-        renderer = PackRenderer(pack, design_for(pack, when, options.paper), envs[pack.region.region])
-        jobs += [_Job(renderer, lesson, planned.schedules[pack.band.id, lesson.id], formats, rules, variants)
-                 for lesson in pack.lessons]
-        jobs += [_Job(renderer, None, None, formats, rules, variants)] if letters else []
-    jobs.sort(key=lambda job: job.lesson is None)      # the lessons, the longer jobs, first: workers finish together
+    renderers = _renderers(loaded, planned, options)
+    jobs = [_Job(r, lesson, planned.schedules[r.pack.band.id, lesson.id], formats, rules, variants)
+            for r in renderers for lesson in r.pack.lessons]
+    jobs += [_Job(r, None, None, formats, rules, variants) for r in renderers] if letters else []
     workers = min(len(jobs), options.workers or os.cpu_count() or 1)
     if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():   # no fork on Windows
         parts = [_told(options, "Making and checking the files", n, len(jobs), _run(job)) for n, job in enumerate(jobs, 1)]
@@ -169,7 +162,38 @@ def render(loaded: Loaded, planned: Planned, options: BuildOptions) -> tuple[lis
                                  initializer=_inherit, initargs=(jobs,)) as pool:
             parts = [_told(options, "Making and checking the files", n, len(jobs), part)
                      for n, part in enumerate(pool.map(_run_job, range(len(jobs))), 1)]
-    return [a for part, _ in parts for a in part], [c for _, part in parts for c in part]
+    artefacts, checks = [a for part, _ in parts for a in part], [c for _, part in parts for c in part]
+    if "imscc" in formats:
+        for renderer in renderers:
+            artefact, check = _cartridge(renderer, artefacts, planned, rules)
+            artefacts, checks = artefacts + [artefact], checks + [check]
+    return [a for a in artefacts if a.format in written], checks   # every rendered file is checked
+
+
+def _renderers(loaded: Loaded, planned: Planned, options: BuildOptions) -> list[PackRenderer]:
+    """Return a renderer per planned pack, with one template environment per region, each
+    template compiled before the workers fork."""
+    when = build_time_of(loaded)
+    text = loaded.school.path(loaded.school.config.templates.text)
+    folders = ([text] if text else []) + [shipped("templates") / "text"]
+    envs, out = {}, []
+    for pack in planned.packs:
+        if pack.region.region not in envs:
+            envs[pack.region.region] = environment(folders, pack.localiser.respell)
+            compile_all(envs[pack.region.region])
+        out.append(PackRenderer(pack, design_for(pack, when, options.paper), envs[pack.region.region]))
+    return out
+
+
+def _cartridge(renderer: PackRenderer, artefacts: list[Artefact], planned: Planned,
+               rules: GateRules) -> tuple[Artefact, ArtefactCheck]:
+    """Return the band's Common Cartridge of its lessons' built files, and the gate's check of it."""
+    pack = renderer.pack
+    cartridge = renderer.cartridge([a for a in artefacts if a.band == pack.band.id], planned.schedules)
+    decks = {a.lesson: read_deck(a.data) for a in artefacts if a.band == pack.band.id and a.kind == "slides"}
+    quizzes = tuple(deck_quiz(decks[lesson.id]) for lesson in pack.lessons)
+    cartridge = replace(cartridge, facts=read_export("imscc", cartridge.data))
+    return replace(cartridge, facts=None), check_artefact(cartridge, pack, rules, quizzes=quizzes)
 
 
 def _told(options: BuildOptions, stage: str, done: int, of: int, result=None):
@@ -194,10 +218,26 @@ def build_time_of(loaded: Loaded):
     return build_time([m.reviewed for m in curriculum.modules.values()] + [curriculum.frame.reviewed])
 
 
-def office_formats(options: BuildOptions) -> frozenset:
-    """Return the office formats to render: those asked for, and both when PDF is asked for."""
-    asked = set(options.formats)
-    return frozenset(DEFAULT_FORMATS if "pdf" in asked else asked)
+def formats_asked(formats) -> list[str]:
+    """Return *formats* with "all" made every format."""
+    return list(FORMATS) if "all" in formats else list(formats)
+
+
+def rendered_formats(asked) -> frozenset:
+    """Return the formats to render: those asked for; both office formats for PDF and for a
+    cartridge, which hold them; and the deck for every quiz export, whose quiz the gate compares
+    with the deck's."""
+    asked = set(asked)
+    if asked & {"pdf", "imscc"}:
+        asked |= set(OFFICE)
+    if asked & set(EXPORTS):
+        asked.add("pptx")
+    return frozenset(asked)
+
+
+def written_formats(asked) -> frozenset:
+    """Return the formats written to the pack: those asked for, and both office formats for PDF."""
+    return frozenset(set(asked) | (set(OFFICE) if "pdf" in asked else set()))
 
 
 def _run(job: _Job) -> tuple[list[Artefact], list[ArtefactCheck]]:
@@ -207,12 +247,19 @@ def _run(job: _Job) -> tuple[list[Artefact], list[ArtefactCheck]]:
         artefacts = renderer.band_artefacts()
     else:
         artefacts = renderer.lesson_artefacts(job.lesson, job.schedule, job.formats, job.variants)
-    read = {"pptx": read_deck, "docx": read_document}
-    artefacts = [replace(a, facts=read[a.format](a.data)) for a in artefacts]
+    artefacts = [replace(a, facts=_facts(a)) for a in artefacts]
     deck = next((a.facts for a in artefacts if a.kind == "slides"), None)
     handout = next((a.facts for a in artefacts if a.kind == "handout" and a.variant == "standard"), None)
-    checks = [check_artefact(a, renderer.pack, job.rules, deck, handout) for a in artefacts]
+    quizzes = (deck_quiz(deck),) if deck else ()
+    checks = [check_artefact(a, renderer.pack, job.rules, deck, handout, quizzes) for a in artefacts]
     return [replace(a, facts=None) for a in artefacts], checks
+
+
+def _facts(artefact: Artefact):
+    """Return what the gate reads back from *artefact*'s bytes."""
+    readers = {"pptx": read_deck, "docx": read_document}
+    return readers[artefact.format](artefact.data) if artefact.format in readers else \
+        read_export(artefact.format, artefact.data)
 
 
 def gate(loaded: Loaded, planned: Planned, artefacts: list[Artefact], checks: list[ArtefactCheck],

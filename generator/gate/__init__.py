@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..errors import Problem
+from .exports.rules import quiz_fits, quiz_matches, staff_hidden
 from .readability import readability
 from .regional import adult_ages, foreign_marks, other_regions, school_people
 from .rules import (
@@ -67,10 +68,11 @@ def gate_rules(curriculum, school) -> GateRules:
                      foreign_marks(curriculum.regions, config.region), SourceIndex(curriculum.texts))
 
 
-def check_artefact(artefact, pack, rules: GateRules, deck=None, handout=None) -> ArtefactCheck:
+def check_artefact(artefact, pack, rules: GateRules, deck=None, handout=None, quizzes=()) -> ArtefactCheck:
     """Return every finding of the per-artefact rules on *artefact*, each placed where its text was
     written when it can be traced; *deck* and *handout* are the facts of its lesson's deck and
-    standard handout, for the rules that compare them."""
+    standard handout, and *quizzes* the quiz of each lesson's deck an export holds, for the rules
+    that compare them."""
     one, packs = [artefact], {artefact.band: pack}
     problems = language(one, rules.language) + terms(one, packs) + key_messages(one, rules.key_messages)
     problems += signposting(one, packs, rules.regions) + audience(one, staff_texts(pack))
@@ -78,6 +80,7 @@ def check_artefact(artefact, pack, rules: GateRules, deck=None, handout=None) ->
     problems += school_people(artefact, pack)
     problems += taught_order(artefact, pack) + step_order(artefact, pack) + on_paper(artefact, handout)
     problems += slide_numbers(artefact, deck) + notes_length(artefact, pack.lesson_minutes)
+    problems += quiz_matches(artefact, quizzes) + quiz_fits(artefact) + staff_hidden(artefact)
     hard_to_read, grades = readability(one, packs)
     problems += hard_to_read + accessibility(one)
     problems = [traced(p, rules.sources, pack.band.content_band) for p in problems]

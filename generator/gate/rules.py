@@ -12,7 +12,7 @@ from ..load.yamlsrc import field_path, line_of
 from ..plan.layout import BUBBLE_PT
 from ..render.colour import MIN_CONTRAST, contrast, grey, hue_family
 from ..render.variants import VARIANTS
-from .inspect import SMALL_TEXT, DocFacts
+from .inspect import SMALL_TEXT, DeckFacts, DocFacts
 from .units import HELP_HEADING, help_section, normalise, units
 
 PUPILS = ("students",)
@@ -185,7 +185,7 @@ def accessibility(artefacts, min_slide_pt: float = 24, min_label_pt: float = 18)
     for artefact in artefacts:
         if isinstance(artefact.facts, DocFacts):
             out += _document(artefact, VARIANTS[getattr(artefact, "variant", "standard")])
-        else:
+        elif isinstance(artefact.facts, DeckFacts):
             out += _deck(artefact, min_slide_pt, min_label_pt)
     return out
 

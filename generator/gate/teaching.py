@@ -8,6 +8,7 @@ import re
 from collections import Counter
 
 from ..errors import Problem
+from .exports.facts import ExportFacts
 from .inspect import DocFacts
 from .units import normalise
 
@@ -97,7 +98,10 @@ def _step(item: str, steps) -> int | None:
 def _lists(artefact):
     """Yield (where, items) for each list of an artefact: a slide's paragraphs, or a document's
     Word lists (each numbering instance's items, wherever they are laid out, as in cards) and runs
-    of bullet or typed-number paragraphs, leaving out sections that list steps out of order on purpose."""
+    of bullet or typed-number paragraphs, leaving out sections that list steps out of order on
+    purpose; an export's lists are its slides'."""
+    if isinstance(artefact.facts, ExportFacts):
+        return
     if not isinstance(artefact.facts, DocFacts):
         for slide in artefact.facts.slides:
             if slide.name.partition(" ")[0] not in NOT_STEPS:

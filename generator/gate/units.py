@@ -6,6 +6,7 @@ import re
 import weakref
 from dataclasses import dataclass
 
+from .exports.facts import ExportFacts
 from .inspect import DocFacts
 
 HELP_HEADING = "Where to get help"
@@ -37,6 +38,8 @@ def units(artefact) -> list[Unit]:
 
 
 def _units(facts) -> list[Unit]:
+    if isinstance(facts, ExportFacts):
+        return [Unit(where, normalise(text)) for where, text in facts.texts if text.strip()]
     if isinstance(facts, DocFacts):
         return [Unit(f"paragraph {p.number}", normalise(p.text)) for p in facts.paragraphs if p.text.strip()]
     out = []
@@ -49,7 +52,10 @@ def _units(facts) -> list[Unit]:
 
 
 def pupil_prose(artefact) -> str:
-    """Return the prose a pupil reads: slide bodies, or non-table, non-heading paragraphs."""
+    """Return the prose a pupil reads: slide bodies, or non-table, non-heading paragraphs (an
+    export's quiz is graded on its slides)."""
+    if isinstance(artefact.facts, ExportFacts):
+        return ""
     if isinstance(artefact.facts, DocFacts):
         parts = [p.text for p in artefact.facts.paragraphs
                  if not p.in_table and not p.style.lower().startswith("heading") and p.text.strip()]
@@ -65,7 +71,10 @@ def _sentence(text: str) -> str:
 
 def help_section(artefact) -> str:
     """Return the text of the artefact's "Where to get help" slides or sections ("" if none): a
-    document's runs from each such heading (in a table too, as on a pocket card) to the next."""
+    document's runs from each such heading (in a table too, as on a pocket card) to the next; an
+    export's help page."""
+    if isinstance(artefact.facts, ExportFacts):
+        return normalise(artefact.facts.help)
     if isinstance(artefact.facts, DocFacts):
         texts, inside = [], False
         for p in artefact.facts.paragraphs:

@@ -13,6 +13,9 @@ from ..plan.schedule import Schedule
 from .cards import Card
 from .design import Design
 from .documents import BODY_PT, render_document
+from .exports import QUIZ_FILES
+from .exports.cartridge import CartridgeFile, CartridgeLesson, render_cartridge
+from .exports.quiz import lesson_quiz
 from .print_sheets import Sheet, render_pocket_card, render_poster
 from .slides import render_slides
 from .templating import render_text
@@ -27,6 +30,18 @@ def reach(service) -> str:
     line), else its web address."""
     ways = [service.phone and f"call {service.phone}", service.text and f"text {service.text}"]
     return "; ".join(w.replace(" ", "\u00a0") for w in ways if w) or service.web
+
+
+OFFICE = ("pptx", "docx")
+TITLES = {"slides": "Slides", "handout": "Handout", "handout-simple": "Easy-read handout",
+          "teacher-notes": "Teacher notes"}
+VARIANT_TITLES = {"standard": "", "large-print": " (large print)", "dyslexia": " (dyslexia-friendly)"}
+
+
+def _carried(artefact: Artefact) -> CartridgeFile:
+    """Return a lesson's built file as its cartridge carries it."""
+    return CartridgeFile(artefact.path.rpartition("/")[2], TITLES[artefact.kind] + VARIANT_TITLES[artefact.variant],
+                         artefact.data, artefact.audience == "staff")
 
 
 def sources(segments) -> list:
@@ -81,7 +96,25 @@ class PackRenderer:
             out.append(self._document(f"{folder}/teacher-notes.docx", lesson, "staff", "teacher-notes",
                                       staff_modules, "teacher-notes.md.j2", f"Teacher notes: {lesson.title}",
                                       self._teacher_notes(lesson, plan)))
-        return out
+        return out + self._exports(lesson, plan, formats)
+
+    def _exports(self, lesson: Lesson, plan: Schedule, formats: set[str]) -> list[Artefact]:
+        """Return *lesson*'s quiz in each quiz format asked for, and its JSON."""
+        band, folder, modules = self.pack.band.id, f"{self.pack.band.id}/{lesson.id}", tuple(lesson.module_ids)
+        quiz = lesson_quiz(self.pack, lesson, plan)
+        return [Artefact(f"{folder}/{name}", band, lesson.id, "students", "quiz", fmt, modules, render(quiz))
+                for fmt, (name, render) in QUIZ_FILES.items() if fmt in formats]
+
+    def cartridge(self, built: list[Artefact], schedules: dict) -> Artefact:
+        """Return the band's Common Cartridge: each lesson's *built* slides, handouts and teacher
+        notes, its quiz, and where to get help."""
+        pack, band = self.pack, self.pack.band.id
+        lessons = tuple(CartridgeLesson(lesson, lesson_quiz(pack, lesson, schedules[band, lesson.id]),
+                                        tuple(_carried(a) for a in built if a.lesson == lesson.id and a.format in OFFICE))
+                        for lesson in pack.lessons)
+        modules = tuple(sorted({m for lesson in pack.lessons for m in lesson.module_ids}))
+        return Artefact(f"{band}/{band}.imscc", band, None, "students", "cartridge", "imscc", modules,
+                        render_cartridge(pack, lessons))
 
     def band_artefacts(self) -> list[Artefact]:
         """Return the band's parent letter, one-page parent guide, DSL briefing, and pupils'

@@ -1,0 +1,20 @@
+"""Read the facts the gate checks straight from built exports (cartridges, quiz files, JSON), as
+an LMS or quiz app would import them: every text a reader sees, located; each quiz as the file
+asks it; the help page; and which files a learner can open."""
+
+from __future__ import annotations
+
+from . import gift
+from .facts import ExportFacts, QuizFacts, deck_quiz
+
+READERS = {
+    "gift": gift.read_gift,
+}
+
+
+def read_export(fmt: str, data: bytes) -> ExportFacts:
+    """Return the facts of an export of format *fmt*."""
+    return READERS[fmt](data)
+
+
+__all__ = ["ExportFacts", "QuizFacts", "deck_quiz", "read_export"]
