@@ -63,7 +63,7 @@ def package_zip(package, app: bytes, thumbnail: bytes | None = None) -> bytes:
         entries[name] = {"docProps/app.xml": app, "docProps/thumbnail.jpeg": thumbnail}.get(name) or part.blob
         if len(part.rels):
             entries[part.partname.rels_uri.membername] = part.rels.xml
-    return _zip(entries.items())
+    return zip_entries(entries.items())
 
 
 def _content_types(parts) -> bytes:
@@ -78,7 +78,7 @@ def _content_types(parts) -> bytes:
             f'/package/2006/content-types">{"".join(entries)}</Types>').encode()
 
 
-def _zip(entries) -> bytes:
+def zip_entries(entries) -> bytes:
     """Return a zip of *entries* (name, bytes), in order, with fixed timestamps and permissions."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
@@ -94,4 +94,4 @@ def zip_folder(folder: Path) -> bytes:
     """Return a zip of every file under *folder* (named relative to it, sorted), with fixed
     timestamps: the same folder gives the same bytes."""
     files = sorted(p for p in folder.rglob("*") if p.is_file())
-    return _zip((p.relative_to(folder).as_posix(), p.read_bytes()) for p in files)
+    return zip_entries((p.relative_to(folder).as_posix(), p.read_bytes()) for p in files)
