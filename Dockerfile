@@ -15,6 +15,7 @@ COPY pyproject.toml README.md ./
 COPY generator generator
 COPY lessons lessons
 COPY templates templates
+COPY schemas schemas
 RUN pip install --no-cache-dir . && rm -rf /app/*
 
 USER lessonpack

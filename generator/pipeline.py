@@ -292,9 +292,9 @@ def build(options: BuildOptions) -> tuple[list[Artefact], list[Problem]]:
 
 
 def validate(options: BuildOptions) -> GateReport:
-    """Build every pack in memory, in every print variant, and run the gate; raise ContentError
-    if anything fails."""
-    options = replace(options, variants=list(VARIANTS))
+    """Build every pack in memory, in every print variant and every format but PDF, and run the
+    gate; raise ContentError if anything fails."""
+    options = replace(options, variants=list(VARIANTS), formats=list(OFFICE + EXPORTS))
     loaded = load(options)
     planned = plan(loaded, options)
     return gate(loaded, planned, *render(loaded, planned, options), options)

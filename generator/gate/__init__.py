@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..errors import Problem
-from .exports.rules import quiz_fits, quiz_matches, staff_hidden
+from .exports.rules import quiz_fits, quiz_matches, schema_valid, staff_hidden
 from .readability import readability
 from .regional import adult_ages, foreign_marks, other_regions, school_people
 from .rules import (
@@ -81,6 +81,7 @@ def check_artefact(artefact, pack, rules: GateRules, deck=None, handout=None, qu
     problems += taught_order(artefact, pack) + step_order(artefact, pack) + on_paper(artefact, handout)
     problems += slide_numbers(artefact, deck) + notes_length(artefact, pack.lesson_minutes)
     problems += quiz_matches(artefact, quizzes) + quiz_fits(artefact) + staff_hidden(artefact)
+    problems += schema_valid(artefact)
     hard_to_read, grades = readability(one, packs)
     problems += hard_to_read + accessibility(one)
     problems = [traced(p, rules.sources, pack.band.content_band) for p in problems]

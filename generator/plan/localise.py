@@ -62,11 +62,15 @@ class Localiser:
         multi = sorted((k for k in self.region.locale.words if " " in k), key=len, reverse=True)
         return re.compile(r"\b(" + "|".join(map(re.escape, multi)) + r")\b", re.I) if multi else None
 
-    def value(self, token: str, contact: bool = False) -> str:
-        """Return what *token* stands for in this band and school."""
+    def value(self, token: str, contact: bool = False, named: set | None = None) -> str:
+        """Return what *token* stands for in this band and school; a role's services leave out
+        those the sentence has *named* already (their ids, updated), unless that leaves none."""
         locale, dsl = self.region.locale, self.dsl
         if token in ROLES:
             services = role_services(self.region, token, self.band)
+            if named is not None and token != "emergency":
+                services = [s for s in services if s.id not in named] or services
+                named.update(s.id for s in services)
             if token == "emergency":
                 return services[0].phone or services[0].contact
             if contact:
@@ -88,9 +92,10 @@ class Localiser:
         """Return *text* respelled for the region, its money in the region's currency and its
         tokens filled (capitalised at the start of a sentence)."""
         text = self.respell(text).replace("£", self.region.locale.currency)
+        named = set()      # each service is named once: "{helpline} or {crisis}" does not repeat one
 
         def fill(match: re.Match) -> str:
-            value = self.value(match.group(1), bool(match.group(2)))
+            value = self.value(match.group(1), bool(match.group(2)), named)
             if SENTENCE_START.search(text, 0, match.start()) and ARTICLE.match(value):
                 value = value[0].upper() + value[1:]
             return value

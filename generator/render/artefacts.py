@@ -15,6 +15,7 @@ from .design import Design
 from .documents import BODY_PT, render_document
 from .exports import QUIZ_FILES
 from .exports.cartridge import CartridgeFile, CartridgeLesson, render_cartridge
+from .exports.lesson_json import render_lesson_json
 from .exports.quiz import lesson_quiz
 from .print_sheets import Sheet, render_pocket_card, render_poster
 from .slides import render_slides
@@ -102,8 +103,13 @@ class PackRenderer:
         """Return *lesson*'s quiz in each quiz format asked for, and its JSON."""
         band, folder, modules = self.pack.band.id, f"{self.pack.band.id}/{lesson.id}", tuple(lesson.module_ids)
         quiz = lesson_quiz(self.pack, lesson, plan)
-        return [Artefact(f"{folder}/{name}", band, lesson.id, "students", "quiz", fmt, modules, render(quiz))
-                for fmt, (name, render) in QUIZ_FILES.items() if fmt in formats]
+        out = [Artefact(f"{folder}/{name}", band, lesson.id, "students", "quiz", fmt, modules, render(quiz))
+               for fmt, (name, render) in QUIZ_FILES.items() if fmt in formats]
+        if "json" in formats:       # for staff: it holds the teacher's notes
+            staff = modules + tuple(s.module.id for s in lesson.staff)
+            out.append(Artefact(f"{folder}/lesson.json", band, lesson.id, "staff", "lesson-data", "json", staff,
+                                render_lesson_json(self.pack, lesson, plan)))
+        return out
 
     def cartridge(self, built: list[Artefact], schedules: dict) -> Artefact:
         """Return the band's Common Cartridge: each lesson's *built* slides, handouts and teacher

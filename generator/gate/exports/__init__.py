@@ -4,11 +4,17 @@ asks it; the help page; and which files a learner can open."""
 
 from __future__ import annotations
 
-from . import gift
+from . import cartridge, gift, lesson_json, moodle, sheets
 from .facts import ExportFacts, QuizFacts, deck_quiz
 
 READERS = {
+    "moodle-xml": moodle.read_moodle_xml,
     "gift": gift.read_gift,
+    "imscc": cartridge.read_cartridge,
+    "json": lesson_json.read_lesson_json,
+    "kahoot": sheets.read_kahoot,
+    "wayground": sheets.read_wayground,
+    "blooket": sheets.read_blooket,
 }
 
 

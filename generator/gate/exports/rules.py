@@ -1,6 +1,6 @@
 """The gate's rules on exports as another system imports them: the quiz is the slides' quiz,
 question for question; it fits the platform's limits (never cut short); and a cartridge shows
-learners no file written for staff."""
+learners no file written for staff; a lesson's JSON is what its published schema says."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from ...errors import Problem
 from ...render.exports.quiz import LIMITS
 from ..units import normalise
 from .facts import ExportFacts, QuizFacts
+from .lesson_json import SCHEMA, violations
 
 STAFF_FILES = ("teacher-notes", "dsl-briefing")    # how staff-only files are named in a pack
 
@@ -46,8 +47,8 @@ def quiz_matches(artefact, expected: tuple[tuple[QuizFacts, ...], ...]) -> list[
 
 def quiz_fits(artefact) -> list[Problem]:
     """Every question and answer fits the platform's import, so nothing is cut short there."""
-    facts, limits = artefact.facts, LIMITS.get(artefact.format)
-    if not isinstance(facts, ExportFacts) or limits is None:
+    facts = artefact.facts
+    if not isinstance(facts, ExportFacts) or (limits := LIMITS.get(artefact.format)) is None:
         return []
     out = []
     for quiz in facts.quizzes:
@@ -78,3 +79,13 @@ def staff_hidden(artefact) -> list[Problem]:
     out += [_problem(artefact, name, "has a staff-only file not marked for instructors; mark it so")
             for name in sorted(everything) if staff(name) and name not in hidden]
     return out
+
+
+def schema_valid(artefact) -> list[Problem]:
+    """Each JSON export matches the lesson schema; each mismatch is one problem, located by its JSON path."""
+    if getattr(artefact, "format", None) != "json":
+        return []
+    return [Problem(artefact.path, 0, where.removeprefix("$.") if where != "$" else "",
+                    f"{message}; the file must match schemas/{SCHEMA} (fix the JSON export, or the schema "
+                    "and its version)", "error", "exports")
+            for where, message in violations(artefact.data)]

@@ -3,6 +3,7 @@ the explanation as general feedback, with GIFT's special characters escaped."""
 
 from __future__ import annotations
 
+from .moodle import category_path
 from .quiz import LessonQuiz, feedback
 
 SPECIAL = "\\~=#{}:"
@@ -15,7 +16,7 @@ def escape(text: str) -> str:
 
 def render_gift(quiz: LessonQuiz) -> bytes:
     """Return *quiz* as a UTF-8 GIFT file."""
-    lines = [f"// {quiz.title}", f"$CATEGORY: $course$/top/{'/'.join(quiz.category)}", ""]
+    lines = [f"// {quiz.title}", f"$CATEGORY: {category_path(quiz.category)}", ""]
     for q in quiz.questions:
         lines.append(f"::{escape(f'Question {q.number}')}::{escape(q.question)} {{")
         for n, option in enumerate(q.options):

@@ -22,8 +22,14 @@ class Limits:
 
 
 LIMITS = {   # from each platform's import template and help pages
+    # Kahoot!'s KahootQuizTemplate.xlsx: "Question - max 120 characters", "Answer 1..4 - max 75
+    # characters", "Time limit (sec) - 5, 10, 20, 30, 60, 90, 120, or 240 secs" (its G9 list too)
     "kahoot": Limits(120, 75, 4, (5, 10, 20, 30, 60, 90, 120, 240)),
+    # Wayground's (Quizizz) template: "Option 1".."Option 5", "Time in seconds" (default 30); the
+    # character limits and the times offered are not in the template (unconfirmed)
     "wayground": Limits(1000, 500, 5, (5, 10, 20, 30, 45, 60, 120, 180, 300, 600, 900)),
+    # Blooket's Spreadsheet Import Template: "Answer 1".."Answer 4", "Time Limit (sec) (Max: 300
+    # seconds)"; the character limits are not in the template (unconfirmed)
     "blooket": Limits(300, 300, 4, tuple(range(5, 301))),
 }
 
