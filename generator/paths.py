@@ -1,4 +1,4 @@
-"""Where the shipped curriculum and templates are, in a source checkout or an installed wheel."""
+"""Where the shipped curriculum, templates and schemas are, in a source checkout or an installed wheel."""
 
 from __future__ import annotations
 
@@ -8,6 +8,6 @@ _PACKAGE = Path(__file__).resolve().parent
 
 
 def shipped(name: str) -> Path:
-    """Return the shipped folder *name* ("lessons" or "templates")."""
+    """Return the shipped folder *name* ("lessons", "templates" or "schemas")."""
     installed = _PACKAGE / "_data" / name
     return installed if installed.is_dir() else _PACKAGE.parent / name

@@ -10,17 +10,20 @@ import json
 import os
 import shutil
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from fastapi import FastAPI, Request
+from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.datastructures import FormData
 from starlette.exceptions import HTTPException
 
 from .. import pipeline
 from ..errors import ContentError, LessonpackError, Problem
+from ..plan.packs import band_pack
 from ..render.design import colour_changes
 from ..render.variants import VARIANTS
 from ..write.pdf import PdfUnavailable, soffice
@@ -37,11 +40,35 @@ TIME_LIMIT = 300.0
 _PAGE = Environment(loader=FileSystemLoader(HERE / "page"), autoescape=select_autoescape(["html"]))
 
 
+class Refused(HTTPException):
+    """Raised when a request's settings or its pack are refused, with the answer saying why:
+    {"fields": {field: [message]}, "general": [message]}, or {"error": line}."""
+
+    def __init__(self, answer: dict, status: int = 400):
+        super().__init__(status, answer.get("error") or "the settings need changing")
+        self.answer = answer
+
+
+@dataclass
+class School:
+    """A request's school: the bands and lessons asked for, the form, and the folder holding its
+    my-school.yaml (and logo), removed when the request ends unless kept by `keep`."""
+
+    bands: list[str]
+    lessons: list[str]
+    form: FormData
+    folder: Path
+    kept: bool = False
+
+    def keep(self) -> Path:
+        """Return the folder, leaving its removal to the caller (a streamed answer)."""
+        self.kept = True
+        return self.folder
+
+
 def create_app(workers: int | None = None, time_limit: float = TIME_LIMIT) -> FastAPI:
     """Return the web app, with *workers* build processes (default: one per core)."""
     pool = Workers(workers or os.cpu_count() or 1, time_limit)
-    catalogue = _catalogue()
-    band_ids = [band for band, _, _ in catalogue["bands"]]
 
     @contextlib.asynccontextmanager
     async def lifespan(app):
@@ -50,133 +77,138 @@ def create_app(workers: int | None = None, time_limit: float = TIME_LIMIT) -> Fa
         pool.close()
 
     app = FastAPI(title="lessonpack", lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None)
+    app.state.pool, app.state.catalogue = pool, _catalogue()
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-
-    @app.exception_handler(Exception)
-    async def unexpected(request, error):          # never a traceback in a response
-        return JSONResponse({"error": "lessonpack could not answer this request; the server's log says why"}, 500)
-
-    @app.exception_handler(HTTPException)
-    async def http_error(request, error):
-        return JSONResponse({"error": str(error.detail)}, error.status_code)
-
-    @app.get("/", response_class=HTMLResponse)
-    async def page():
-        return _PAGE.get_template("index.html").render(pdf=_has_pdf(), fields=F.FIELDS,
-                                                       variants=[(v, VARIANT_LABELS.get(v, v)) for v in VARIANTS],
-                                                       **catalogue)
-
-    @app.get("/health")
-    async def health():
-        return {"status": "ok", "workers": pool.size, "busy": pool.busy, "pdf": _has_pdf()}
-
-    @app.post("/api/check")
-    async def check(request: Request):
-        async with _request_folder() as folder:
-            found = await _settings(request, folder, band_ids)
-            if isinstance(found, JSONResponse):
-                return found
-            bands, _, data = found
-            problems = await asyncio.to_thread(_check, folder, bands)
-            return _problems_json(problems) | {"colours": colour_changes(_colour(data, "primary"), _colour(data, "accent"))}
-
-    @app.post("/api/settings")
-    async def settings(request: Request):
-        async with _request_folder() as folder:
-            found = await _settings(request, folder, band_ids)
-            if isinstance(found, JSONResponse):
-                return found
-            return Response((folder / CONFIG).read_text("utf-8"), media_type="application/yaml",
-                            headers={"Content-Disposition": 'attachment; filename="my-school.yaml"'})
-
-    @app.post("/api/load-settings")
-    async def load_settings(request: Request):
-        data = await _upload(request, "settings")
-        try:
-            raw = yaml.safe_load(check_config(data)) if data else None
-        except UploadRefused as e:
-            return JSONResponse({"error": str(e)}, 400)
-        except yaml.YAMLError as e:
-            line = getattr(getattr(e, "problem_mark", None), "line", None)
-            return JSONResponse({"error": f"my-school.yaml{f':{line + 1}' if line is not None else ''}: invalid YAML: "
-                                          f"{getattr(e, 'problem', e)}"}, 400)
-        values, extra, notes = F.from_config(raw)
-        return {"values": values, "extra": yaml.safe_dump(extra, sort_keys=False) if extra else "", "notes": notes}
-
-    @app.post("/api/preview")
-    async def preview(request: Request):
-        async with _request_folder() as folder:
-            found = await _settings(request, folder, band_ids)
-            if isinstance(found, JSONResponse):
-                return found
-            bands, lessons, _ = found
-            async for kind, payload in pool.run(Task("preview", folder, bands, lessons)):
-                if kind == "done":
-                    pictures, note = payload
-                    return {"note": note, "pictures": [
-                        {"alt": p.alt, "src": f"data:image/{p.kind};base64,{base64.b64encode(p.data).decode()}"}
-                        for p in pictures]}
-                if kind != "progress":
-                    return JSONResponse(_outcome(kind, payload), 400)
-
-    @app.post("/download")
-    async def download(request: Request):           # the form without JavaScript: the zip, or the problems
-        async with _request_folder() as folder:
-            found = await _settings(request, folder, band_ids)
-            if isinstance(found, JSONResponse):
-                return _problems_page(json.loads(found.body))
-            try:
-                async for kind, payload in pool.run(_build_task(*found, folder)):
-                    if kind == "done":
-                        return Response(payload, media_type="application/zip",
-                                        headers={"Content-Disposition": f'attachment; filename="{_zip_name(folder)}"'})
-                    if kind != "progress":
-                        return _problems_page(_outcome(kind, payload))
-            except TimeLimit as e:
-                return _problems_page({"error": str(e)})
-
-    @app.post("/api/build")
-    async def build(request: Request):
-        folder = _new_folder()
-        try:
-            found = await _settings(request, folder, band_ids)
-            task = _build_task(*found, folder) if not isinstance(found, JSONResponse) else None
-        except BaseException:
-            shutil.rmtree(folder, ignore_errors=True)
-            raise
-        if task is None:
-            shutil.rmtree(folder, ignore_errors=True)
-            return found
-
-        async def stream():
-            try:
-                async for kind, payload in pool.run(task):
-                    if kind == "progress":
-                        stage, done, of = payload
-                        yield json.dumps({"progress": stage, "done": done, "of": of}) + "\n"
-                    elif kind == "done":
-                        yield json.dumps({"zip": base64.b64encode(payload).decode(), "name": _zip_name(folder)}) + "\n"
-                    else:
-                        yield json.dumps(_outcome(kind, payload)) + "\n"
-            except TimeLimit as e:
-                yield json.dumps({"error": f"{e}; build fewer bands or formats at once"}) + "\n"
-            finally:
-                shutil.rmtree(folder, ignore_errors=True)
-
-        return StreamingResponse(stream(), media_type="application/x-ndjson")
-
+    app.add_exception_handler(Exception, _unexpected)
+    app.add_exception_handler(HTTPException, _http_error)
+    app.add_exception_handler(Refused, _refused)
+    app.include_router(routes)
     return app
 
 
+async def _unexpected(request: Request, error: Exception) -> JSONResponse:      # never a traceback in a response
+    return JSONResponse({"error": "lessonpack could not answer this request; the server's log says why"}, 500)
+
+
+async def _http_error(request: Request, error: HTTPException) -> JSONResponse:
+    return JSONResponse({"error": str(error.detail)}, error.status_code)
+
+
+async def _refused(request: Request, error: Refused) -> JSONResponse:
+    return JSONResponse(error.answer, error.status_code)
+
+
+routes = APIRouter()
+
+
+@routes.get("/", response_class=HTMLResponse)
+async def page(request: Request):
+    return _PAGE.get_template("index.html").render(pdf=_has_pdf(), fields=F.FIELDS,
+                                                   variants=[(v, VARIANT_LABELS.get(v, v)) for v in VARIANTS],
+                                                   **request.app.state.catalogue)
+
+
+@routes.get("/health")
+async def health(request: Request):
+    pool = request.app.state.pool
+    return {"status": "ok", "workers": pool.size, "busy": pool.busy, "pdf": _has_pdf()}
+
+
+@routes.post("/api/check")
+async def check(request: Request):
+    async with _school(request) as school:
+        problems = await asyncio.to_thread(_check, school.folder, school.bands)
+        colours = colour_changes(_colour(school.form, "primary"), _colour(school.form, "accent"))
+        return _problems_json(problems) | {"colours": colours}
+
+
+@routes.post("/api/settings")
+async def settings(request: Request):
+    async with _school(request) as school:
+        return Response((school.folder / CONFIG).read_text("utf-8"), media_type="application/yaml",
+                        headers={"Content-Disposition": 'attachment; filename="my-school.yaml"'})
+
+
+@routes.post("/api/load-settings")
+async def load_settings(request: Request):
+    data = await _upload(request, "settings")
+    try:
+        raw = yaml.safe_load(check_config(data)) if data else None
+    except UploadRefused as e:
+        return JSONResponse({"error": str(e)}, 400)
+    except yaml.YAMLError as e:
+        line = getattr(getattr(e, "problem_mark", None), "line", None)
+        return JSONResponse({"error": f"my-school.yaml{f':{line + 1}' if line is not None else ''}: invalid YAML: "
+                                      f"{getattr(e, 'problem', e)}"}, 400)
+    values, extra, notes = F.from_config(raw)
+    return {"values": values, "extra": yaml.safe_dump(extra, sort_keys=False) if extra else "", "notes": notes}
+
+
+@routes.post("/api/preview")
+async def preview(request: Request):
+    async with _school(request) as school:
+        pictures, note = await _done(request, Task("preview", school.folder, school.bands, school.lessons))
+        return {"note": note, "pictures": [
+            {"alt": p.alt, "src": f"data:image/{p.kind};base64,{base64.b64encode(p.data).decode()}"} for p in pictures]}
+
+
+@routes.post("/download")
+async def download(request: Request):           # the form without JavaScript: the zip, or the problems
+    try:
+        async with _school(request) as school:
+            try:
+                pack = await _done(request, _build_task(school))
+            except TimeLimit as e:
+                raise Refused({"error": str(e)}) from None
+            return Response(pack, media_type="application/zip",
+                            headers={"Content-Disposition": f'attachment; filename="{_zip_name(school.folder)}"'})
+    except Refused as e:
+        return _problems_page(e.answer)
+
+
+@routes.post("/api/build")
+async def build(request: Request):
+    async with _school(request) as school:
+        task = _build_task(school)
+        return StreamingResponse(_stream(request.app.state.pool, task, school.keep()),
+                                 media_type="application/x-ndjson")
+
+
+async def _done(request: Request, task: Task):
+    """Run *task* on a worker; return its result, or raise Refused with its problems."""
+    async for kind, payload in request.app.state.pool.run(task):
+        if kind == "done":
+            return payload
+        if kind != "progress":
+            raise Refused(_outcome(kind, payload))
+
+
+async def _stream(pool: Workers, task: Task, folder: Path):
+    """Yield a build's progress, then its zip or why it failed, as lines of JSON; remove *folder* at the end."""
+    try:
+        async for kind, payload in pool.run(task):
+            if kind == "progress":
+                stage, done, of = payload
+                yield json.dumps({"progress": stage, "done": done, "of": of}) + "\n"
+            elif kind == "done":
+                yield json.dumps({"zip": base64.b64encode(payload).decode(), "name": _zip_name(folder)}) + "\n"
+            else:
+                yield json.dumps(_outcome(kind, payload)) + "\n"
+    except TimeLimit as e:
+        yield json.dumps({"error": f"{e}; build fewer bands or formats at once"}) + "\n"
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def _catalogue() -> dict:
-    """Return what the page offers: regions, and each band with its lessons (the shipped curriculum)."""
+    """Return what the page offers: the regions and the default one, each band with the lessons
+    the planning code gives it by default, and the default lesson length."""
     loaded = pipeline.load(pipeline.BuildOptions())
-    curriculum = loaded.curriculum
+    curriculum, school = loaded.curriculum, loaded.school
     regions = [(r.region, r.name, r.paper) for r in sorted(curriculum.regions.values(), key=lambda r: r.region)]
-    specs = curriculum.sequences.bands
-    bands = [(band.id, band.label, [(s.id, s.title) for s in specs.get(band.id) or specs[band.content_band]])
-             for band in curriculum.bands.values()]
-    return {"regions": regions, "bands": bands}
+    packs = [band_pack(curriculum, school, band) for band in curriculum.bands]
+    return {"regions": regions, "region": school.config.region, "minutes": packs[0].lesson_minutes,
+            "bands": [(p.band.id, p.band.label, [(lesson.id, lesson.title) for lesson in p.lessons]) for p in packs]}
 
 
 def _has_pdf() -> bool:
@@ -192,13 +224,17 @@ def _new_folder() -> Path:
 
 
 @contextlib.asynccontextmanager
-async def _request_folder():
-    """A folder for one request's files, removed when it ends, however it ends."""
+async def _school(request: Request):
+    """Yield the request's School, its settings written into a folder of its own that is removed
+    when the request ends, however it ends; raise Refused naming the field at fault."""
     folder = _new_folder()
+    school = None
     try:
-        yield folder
+        school = await _settings(request, folder)
+        yield school
     finally:
-        shutil.rmtree(folder, ignore_errors=True)
+        if school is None or not school.kept:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 async def _form(request: Request):
@@ -215,32 +251,41 @@ async def _upload(request: Request, name: str) -> bytes:
     return await upload.read() if upload is not None and hasattr(upload, "read") else b""
 
 
-async def _settings(request: Request, folder: Path, band_ids: list[str]):
-    """Write the form's settings (and its logo) into *folder* as my-school.yaml; return the bands
-    and lessons asked for and the form, or a JSON response naming the field at fault."""
+async def _settings(request: Request, folder: Path) -> School:
+    """Write the form's settings (and its logo) into *folder* as my-school.yaml; return the
+    School, or raise Refused naming the field at fault."""
     data = await _form(request)
     bands = [b for b in data.getlist("bands") if isinstance(b, str)]
     lessons = [lesson for lesson in data.getlist("lessons") if isinstance(lesson, str)]
     values = {key: (data.getlist(key) if key in ("default_bands", "variants") else data.get(key)) for key in data.keys()}
     values["default_bands"] = bands
-    logo = None
-    upload = data.get("logo")
-    if upload is not None and hasattr(upload, "read"):
-        content = await upload.read()
-        if content:
-            try:
-                logo = F.LOGO_FILE + check_logo(content)
-            except UploadRefused as e:
-                return JSONResponse({"fields": {"logo": [str(e)]}, "general": []}, 400)
-            (folder / logo).write_bytes(content)
-    try:
-        extra = yaml.safe_load(str(data.get("extra") or "")) or {}
-    except yaml.YAMLError:
-        extra = {}
-    extra = {k: v for k, v in extra.items() if k not in ("templates", "branding")} if isinstance(extra, dict) else {}
-    config = F.to_config(values, band_ids, logo, extra)
+    logo = await _logo(data.get("logo"), folder)
+    band_ids = [band for band, _, _ in request.app.state.catalogue["bands"]]
+    config = F.to_config(values, band_ids, logo, _extra(data.get("extra")))
     (folder / CONFIG).write_text(F.config_yaml(config), "utf-8")
-    return bands, lessons, data
+    return School(bands, lessons, data, folder)
+
+
+async def _logo(upload, folder: Path) -> str | None:
+    """Save an uploaded logo in *folder*; return its file name (None without one), or raise Refused."""
+    content = await upload.read() if upload is not None and hasattr(upload, "read") else b""
+    if not content:
+        return None
+    try:
+        logo = F.LOGO_FILE + check_logo(content)
+    except UploadRefused as e:
+        raise Refused({"fields": {"logo": [str(e)]}, "general": []}) from None
+    (folder / logo).write_bytes(content)
+    return logo
+
+
+def _extra(text) -> dict:
+    """Return the settings an uploaded config had beyond the form's fields, without its paths."""
+    try:
+        extra = yaml.safe_load(str(text or "")) or {}
+    except yaml.YAMLError:
+        return {}
+    return {k: v for k, v in extra.items() if k not in ("templates", "branding")} if isinstance(extra, dict) else {}
 
 
 def _check(folder: Path, bands: list[str]) -> list[Problem]:
@@ -272,8 +317,8 @@ def _problems_json(problems: list[Problem]) -> dict:
 
 def _problems_page(answer: dict) -> HTMLResponse:
     """Return the page that lists why a pack was not made (the form posted without JavaScript)."""
-    lines = [f"{field}: {m}" for field, messages in answer.get("fields", {}).items() for m in messages]
-    lines += answer.get("general", []) + ([answer["error"]] if answer.get("error") else [])
+    lines = [f"{F.label_for(field)}: {F.plain(m)}" for field, messages in answer.get("fields", {}).items() for m in messages]
+    lines += [F.plain(m) for m in answer.get("general", []) + ([answer["error"]] if answer.get("error") else [])]
     return HTMLResponse(_PAGE.get_template("problems.html").render(lines=lines), 400)
 
 
@@ -288,10 +333,10 @@ def _colour(data, key: str) -> str:
     return value if len(value) == 6 and all(c in "0123456789abcdefABCDEF" for c in value) else default
 
 
-def _build_task(bands: list[str], lessons: list[str], data, folder: Path) -> Task:
-    formats = [f for f in data.getlist("formats") if f in pipeline.FORMATS] or ["pptx", "docx"]
-    variants = [v for v in data.getlist("variants") if v in VARIANTS]
-    return Task("build", folder, bands, lessons, formats, variants)
+def _build_task(school: School) -> Task:
+    formats = [f for f in school.form.getlist("formats") if f in pipeline.FORMATS] or ["pptx", "docx"]
+    variants = [v for v in school.form.getlist("variants") if v in VARIANTS]
+    return Task("build", school.folder, school.bands, school.lessons, formats, variants)
 
 
 def _zip_name(folder: Path) -> str:

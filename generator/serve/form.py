@@ -16,6 +16,7 @@ from ..errors import Problem
 
 LOGO_FILE = "logo"           # + ".png" or ".jpg": the uploaded logo, beside the config
 DATES = re.compile(r"[\s,;]+")
+PATH = re.compile(r"^(?!warning: )[A-Za-z_][\w-]*(?:\.[\w-]+)*(?:\[(\d+)\])?: (.*)$", re.S)     # "branding.primary: ..."
 
 
 @dataclass(frozen=True)
@@ -122,5 +123,28 @@ def field_for(problem: Problem) -> str | None:
         if path[:length] in BY_PATH:
             return BY_PATH[path[:length]].name
     if path[0] == "lesson_dates" and len(path) > 1:
-        return f"dates_{path[1]}"
-    return {"default_bands": "bands", "variants": "variants", "branding": "logo"}.get(path[0])
+        return f"dates_{path[1].split('[')[0]}"          # "11-14[2]", the band's third date
+    if path[:2] == ("dsl", "deputy"):
+        return "deputy_name"
+    return {"default_bands": "bands", "variants": "variants", "branding": "logo", "dsl": "dsl_name"}.get(path[0])
+
+
+def label_for(name: str) -> str:
+    """Return what the page calls form field *name*, for a list of problems."""
+    field = next((f for f in FIELDS if f.name == name), None)
+    if field:
+        who = {"dsl": "Safeguarding lead", "deputy": "Deputy"}.get(name.split("_")[0])
+        return f"{who}: {field.label}" if who else field.label
+    if name.startswith("dates_"):
+        return f"Lesson dates for ages {name.removeprefix('dates_')}"
+    return {"bands": "Age bands", "variants": "Pupil handouts", "logo": "Logo"}.get(name, name)
+
+
+def plain(message: str) -> str:
+    """Return a problem as read beside its field: without the config path it starts with, a
+    list's position as "Date 2: ", and with a capital letter (the page's script does the same)."""
+    found = PATH.match(message)
+    text = found[2] if found else message
+    if found and found[1] is not None:
+        text = f"Date {int(found[1]) + 1}: {text}"
+    return text[:1].upper() + text[1:]

@@ -56,11 +56,12 @@ def build(task: Task, progress) -> bytes:
 
 def preview(task: Task) -> tuple[list[Picture], str]:
     """Return pictures of the first slides and the handout's first page of the first lesson of
-    the first band asked for, and a note on how they were made."""
+    the first band asked for, and a note on how they were made. Only that lesson's files are
+    rendered and gated, not its band's letters, briefing and posters."""
     asked = options(task)
     loaded = pipeline.load(asked)
     band = pipeline.bands_asked(loaded.curriculum, loaded.school, asked)[0]
-    one = replace(asked, bands=[band], formats=["pptx", "docx"], variants=["standard"])
+    one = replace(asked, bands=[band], formats=["pptx", "docx"], variants=["standard"], band_files=False)
     planned = pipeline.plan(loaded, one)
     planned = replace(planned, packs=[replace(planned.packs[0], lessons=planned.packs[0].lessons[:1])])
     artefacts, checks = pipeline.render(loaded, planned, one)
