@@ -78,7 +78,8 @@ def build(bands, lessons, modules, config, curriculum, out, formats, paper, vari
                        paper=paper, variants=list(variants))
     artefacts, warnings = _run(lambda: pipeline.build(options))
     _warn(warnings)
-    click.echo(f"Wrote {len(artefacts)} files and manifest.json to {out}/")
+    files = f"{len(artefacts)} file" + ("" if len(artefacts) == 1 else "s")
+    click.echo(f"Wrote {files} and manifest.json to {out}/")
 
 
 @main.command()

@@ -138,6 +138,18 @@ def _resource(resources, part: _Part) -> None:
     _el(resource, CP, "file", href=part.href)
 
 
+def _reach(item, service) -> None:
+    """Add how to reach *service* to the list *item*: its numbers, then its web address as a link."""
+    ways = "; ".join(w for w in (service.phone and f"call {service.phone}", service.text and f"text {service.text}") if w)
+    ways = ways[:1].upper() + ways[1:]
+    if not service.web:
+        item[-1].tail += f"{ways}."
+        return
+    item[-1].tail += f"{ways}; " if ways else ""
+    href = service.web if service.web.startswith("http") else f"https://{service.web}"
+    _el(item, XHTML, "a", service.web, href=href).tail = "."
+
+
 def _page(pack: BandPack, lesson: Lesson) -> bytes:
     """Return the lesson's page for pupils: its key messages, then where to get help (the
     school's safeguarding lead and the region's services for the band, with how to reach them)."""
@@ -161,9 +173,9 @@ def _page(pack: BandPack, lesson: Lesson) -> bytes:
     for service in pack.services("students"):
         note = pack.age_note(service, "students")
         what = service.what_simple if service.what_simple and band.max_age < 12 else service.what
-        reach = service.contact[0].upper() + service.contact[1:] if service.phone or service.text else service.contact
         item = _el(services, XHTML, "li")
-        _el(item, XHTML, "strong", f"{service.name} ({note})" if note else service.name).tail = f": {what} {reach}."
+        _el(item, XHTML, "strong", f"{service.name} ({note})" if note else service.name).tail = f": {what} "
+        _reach(item, service)
     _el(_el(body, XHTML, "p"), XHTML, "strong", pack.frame.closing)
     return etree.tostring(etree.ElementTree(html), doctype="<!DOCTYPE html>", xml_declaration=True,
                           encoding="UTF-8", pretty_print=True)
