@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import io
 import os
+import re
 import socket
 import struct
 import subprocess
@@ -215,3 +216,49 @@ def _axe(driver) -> list[dict]:
         "const done = arguments[arguments.length - 1];"
         "axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']})"
         ".then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.length}))));")
+
+
+def test_the_page_offers_the_default_region_and_each_bands_lessons_as_planned(server):
+    from generator import pipeline
+    from generator.plan.packs import band_pack
+
+    url, _ = server
+    page = httpx.get(url).text
+    loaded = pipeline.load(pipeline.BuildOptions())
+    assert re.findall(r'<option value="(\w+)" data-paper="\w+" selected>', page) == [loaded.school.config.region]
+    for band in loaded.curriculum.bands:
+        for lesson in band_pack(loaded.curriculum, loaded.school, band).lessons:
+            assert f'value="{band}/{lesson.id}"' in page
+
+
+def test_a_bad_lesson_date_is_named_at_its_bands_dates_field(server):
+    url, _ = server
+    answer = httpx.post(url + "/api/check", data={**SCHOOL, "dates_11-14": "2027-01-12, 2027-13-01"}).json()
+    assert list(answer["fields"]) == ["dates_11-14"] and "YYYY-MM-DD" in answer["fields"]["dates_11-14"][0]
+
+
+def test_without_javascript_the_problems_page_names_fields_as_the_page_does(server):
+    url, _ = server
+    response = httpx.post(url + "/download", data={**SCHOOL, "primary": "12345"})
+    assert response.status_code == 400
+    assert "Main colour: &#39;12345&#39; is not in the expected form" in response.text
+    assert "branding.primary" not in response.text
+
+
+def test_a_preview_renders_only_its_lesson_not_the_bands_letters(tmp_path, monkeypatch):
+    from generator import pipeline
+    from generator.serve import tasks
+
+    rendered = []
+    real = pipeline.render
+
+    def render(loaded, planned, options):
+        artefacts, checks = real(loaded, planned, options)
+        rendered.extend(artefacts)
+        return artefacts, checks
+
+    monkeypatch.setattr(pipeline, "render", render)
+    (tmp_path / tasks.CONFIG).write_text("school: Hillside Academy\ndsl:\n  name: Ms R. Patel\n", "utf-8")
+    pictures, note = tasks.preview(tasks.Task("preview", tmp_path, ["11-14"]))
+    assert pictures and "LibreOffice" in note
+    assert rendered and all(a.lesson for a in rendered), sorted({a.kind for a in rendered if not a.lesson})

@@ -103,8 +103,9 @@
       }
       list.appendChild(item);
     }
-    if (title) document.getElementById("summary-title").textContent = title;
-    summary.classList.toggle("warning", found.every(([, message]) => isWarning(message)));
+    const warnings = found.every(([, message]) => isWarning(message));
+    if (title || warnings) document.getElementById("summary-title").textContent = title || "Worth a look before you build";
+    summary.classList.toggle("warning", warnings);
     summary.hidden = !found.length;
     if (found.length && focus) summary.focus();
   }
