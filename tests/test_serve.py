@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+import json
 import os
 import re
 import socket
@@ -262,3 +263,19 @@ def test_a_preview_renders_only_its_lesson_not_the_bands_letters(tmp_path, monke
     pictures, note = tasks.preview(tasks.Task("preview", tmp_path, ["11-14"]))
     assert pictures and "LibreOffice" in note
     assert rendered and all(a.lesson for a in rendered), sorted({a.kind for a in rendered if not a.lesson})
+
+
+def test_the_page_offers_every_export_and_its_zip_holds_them_as_the_cli_writes_them(server):
+    from generator import pipeline
+
+    url, _ = server
+    page = httpx.get(url).text
+    assert all(f'name="formats" value="{f}"' in page for f in pipeline.EXPORTS)
+    response = httpx.post(url + "/download", data={**SCHOOL, "formats": ["imscc", "kahoot"]}, timeout=120)
+    assert response.status_code == 200, response.text[:500]
+    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    names = set(archive.namelist())
+    manifest = json.loads(archive.read("manifest.json"))
+    assert "11-14/11-14.imscc" in names and {a["format"] for a in manifest["artefacts"]} == {"imscc", "kahoot"}
+    assert names == {"manifest.json"} | {a["path"] for a in manifest["artefacts"]}
+    assert sum(n.endswith("/quiz-kahoot.xlsx") for n in names) == len(page.split('value="11-14/')) - 1

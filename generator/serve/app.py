@@ -35,6 +35,15 @@ from .workers import TimeLimit, Workers
 HERE = Path(__file__).parent
 VARIANT_LABELS = {"standard": "Standard", "large-print": "Large print (18pt)",
                   "dyslexia": "Dyslexia-friendly (13pt, 1.5 line spacing, cream page)"}
+EXPORT_LABELS = {   # every export format, as a DSL knows the system it goes to
+    "imscc": "Common Cartridge for Moodle, Canvas, Blackboard or Schoology (.imscc, one per age band)",
+    "moodle-xml": "Moodle quiz questions (Moodle XML)",
+    "gift": "Quiz questions in GIFT (Moodle and other tools)",
+    "kahoot": "Kahoot! quiz spreadsheet",
+    "wayground": "Wayground (Quizizz) quiz spreadsheet",
+    "blooket": "Blooket question set (CSV)",
+    "json": "Lesson data for other systems (JSON, staff only)",
+}
 MAX_BODY = MAX_LOGO_BYTES + 512 * 1024
 TIME_LIMIT = 300.0
 _PAGE = Environment(loader=FileSystemLoader(HERE / "page"), autoescape=select_autoescape(["html"]))
@@ -105,6 +114,7 @@ routes = APIRouter()
 async def page(request: Request):
     return _PAGE.get_template("index.html").render(pdf=_has_pdf(), fields=F.FIELDS,
                                                    variants=[(v, VARIANT_LABELS.get(v, v)) for v in VARIANTS],
+                                                   exports=[(f, EXPORT_LABELS[f]) for f in pipeline.EXPORTS],
                                                    **request.app.state.catalogue)
 
 
