@@ -138,13 +138,13 @@ def test_a_module_per_lesson_with_its_slides_handouts_page_quiz_and_notes(manife
                                                          "handout-simple.docx", "quiz.xml", "teacher-notes.docx"}
     slides = sorted(uk.glob("11-14/*/slides.pptx"))
     package = zipfile.ZipFile(uk / "11-14" / "11-14.imscc")
-    assert slides and all(package.read(f"{p.parent.name}/slides.pptx") == p.read_bytes() for p in slides)
+    assert slides and all(package.read(f"11-14/{p.parent.name}/slides.pptx") == p.read_bytes() for p in slides)
 
 
 def test_each_quiz_asks_the_slides_questions_with_their_right_answers(manifest, uk):
     facts = read_cartridge((uk / "11-14" / "11-14.imscc").read_bytes())
     lessons = [m.find("cp:item[@identifierref]", NS) for m in _modules(manifest)]
-    folders = [_resources(manifest)[item.get("identifierref")].get("href").partition("/")[0] for item in lessons]
+    folders = [_resources(manifest)[item.get("identifierref")].get("href").split("/")[1] for item in lessons]
     decks = tuple(deck_quiz(read_deck((uk / "11-14" / folder / "slides.pptx").read_bytes())) for folder in folders)
     assert all(decks) and len(facts.quizzes) == len(decks)
     for asked, shown in zip(facts.quizzes, decks):
@@ -155,16 +155,17 @@ def test_each_quiz_asks_the_slides_questions_with_their_right_answers(manifest, 
     assert quiz_matches(artefact, decks) == []
 
 
-def test_teacher_notes_are_for_instructors_only(manifest, package, uk):
+def test_teacher_notes_and_slides_with_their_speaker_notes_are_for_instructors_only(manifest, package, uk):
     resources = _resources(manifest).values()
-    staff = [r for r in resources if any("teacher-notes" in f.get("href") for f in r.iterfind("cp:file", NS))]
-    assert len(staff) == 3 and all(_instructor_only(r) and r.get("type") == "webcontent" for r in staff)
+    for_staff = ("teacher-notes", "slides.pptx")
+    staff = [r for r in resources if any(n in f.get("href") for n in for_staff for f in r.iterfind("cp:file", NS))]
+    assert len(staff) == 6 and all(_instructor_only(r) and r.get("type") == "webcontent" for r in staff)
     learner = [r for r in resources if r not in staff]
     assert learner and not any(r.find("cp:metadata", NS) is not None for r in learner)
-    assert not any("teacher-notes" in f.get("href") for r in learner for f in r.iterfind("cp:file", NS))
+    assert not any(n in f.get("href") for n in for_staff for r in learner for f in r.iterfind("cp:file", NS))
     facts = read_cartridge((uk / "11-14" / "11-14.imscc").read_bytes())
-    assert len(facts.instructor_files) == 3 and not any("teacher-notes" in f for f in facts.learner_files)
-    assert not any(text == "Teacher notes" for _, text in facts.texts)
+    assert len(facts.instructor_files) == 6 and not any(n in f for n in for_staff for f in facts.learner_files)
+    assert not any(text.startswith(("Teacher notes", "Slides")) for _, text in facts.texts)
 
 
 def test_pages_are_xhtml_with_key_messages_and_where_to_get_help(package, manifest):
@@ -224,9 +225,10 @@ def test_the_gate_fails_a_cartridge_that_shows_teacher_notes_to_learners(uk):
     assert sorted(p.field for p in problems) == sorted(2 * [f for f in read_cartridge(data).instructor_files])
     assert {p.message.partition(";")[0] for p in problems} == {"shows a staff-only file to learners",
                                                               "has a staff-only file not marked for instructors"}
-    learner = _tampered(data, lambda xml: xml.replace('<file href="what-it-is-and-warning-signs/slides.pptx"/>',
-                                                      '<file href="what-it-is-and-warning-signs/slides.pptx"/>'
-                                                      '<file href="what-it-is-and-warning-signs/teacher-notes.docx"/>'))
+    lesson = "11-14/what-it-is-and-warning-signs"
+    learner = _tampered(data, lambda xml: xml.replace(f'<file href="{lesson}/handout.docx"/>',
+                                                      f'<file href="{lesson}/handout.docx"/>'
+                                                      f'<file href="{lesson}/teacher-notes.docx"/>'))
     assert learner != data
     problems = staff_hidden(replace(artefact, data=learner, facts=read_cartridge(learner)))
-    assert [p.field for p in problems] == ["what-it-is-and-warning-signs/teacher-notes.docx"]
+    assert [p.field for p in problems] == [f"{lesson}/teacher-notes.docx"]

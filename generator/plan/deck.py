@@ -4,6 +4,7 @@ first in every segment, and fit them to the lesson's minutes."""
 from __future__ import annotations
 
 import re
+import zlib
 from dataclasses import dataclass, replace
 
 from ..errors import ContentError, Problem
@@ -324,7 +325,18 @@ def _quiz_items(lesson: Lesson, kept=None) -> list:
     out = []
     while any(lists):
         out += [q.pop(0) for q in lists if q]
-    return out
+    return [_arranged(q) for q in out]
+
+
+def _arranged(q):
+    """Return quiz item *q* with its right answer moved to a place its text chooses, so the
+    answer is not always first (the way it is written) and no quiz app's order gives it away; a
+    two-option question (True, False) keeps its order."""
+    if len(q.options) < 3:
+        return q
+    wrong = [o for o in q.options if o != q.answer]
+    place = zlib.crc32(q.question.encode()) % len(q.options)
+    return q.model_copy(update={"options": wrong[:place] + [q.answer] + wrong[place:]})
 
 
 def quiz_questions(pack: BandPack, lesson: Lesson, plan: Schedule) -> list:

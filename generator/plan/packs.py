@@ -101,6 +101,14 @@ class BandPack:
             return f"under {service.ages.max + 1}"
         return ""
 
+    def service_title(self, service: HelpService, audience: str = "students") -> str:
+        """Return the service's name with its age note: "Kids Helpline", "Lifeline (for adults,
+        18 and over)", "ACCCE (Australian Federal Police), under 18"."""
+        note = self.age_note(service, audience)
+        if not note:
+            return service.name
+        return f"{service.name}, {note}" if service.name.endswith(")") else f"{service.name} ({note})"
+
 
 def fits(service: HelpService, band: AgeBand, audience: str) -> bool:
     """Return whether *service* belongs in *band*'s artefacts for *audience*: parents see what

@@ -34,15 +34,16 @@ def reach(service) -> str:
 
 
 OFFICE = ("pptx", "docx")
-TITLES = {"slides": "Slides", "handout": "Handout", "handout-simple": "Easy-read handout",
-          "teacher-notes": "Teacher notes"}
+TITLES = {"slides": "Slides (for the teacher: the speaker notes are for staff)", "handout": "Handout",
+          "handout-simple": "Easy-read handout", "teacher-notes": "Teacher notes (staff only)"}
+FOR_STAFF = ("slides", "teacher-notes")     # kinds a cartridge shows instructors only
 VARIANT_TITLES = {"standard": "", "large-print": " (large print)", "dyslexia": " (dyslexia-friendly)"}
 
 
 def _carried(artefact: Artefact) -> CartridgeFile:
     """Return a lesson's built file as its cartridge carries it."""
     return CartridgeFile(artefact.path.rpartition("/")[2], TITLES[artefact.kind] + VARIANT_TITLES[artefact.variant],
-                         artefact.data, artefact.audience == "staff")
+                         artefact.data, artefact.kind in FOR_STAFF)
 
 
 def sources(segments) -> list:
@@ -119,6 +120,7 @@ class PackRenderer:
                                         tuple(_carried(a) for a in built if a.lesson == lesson.id and a.format in OFFICE))
                         for lesson in pack.lessons)
         modules = tuple(sorted({m for lesson in pack.lessons for m in lesson.module_ids}))
+        modules += tuple(sorted({s.module.id for lesson in pack.lessons for s in lesson.staff}))
         return Artefact(f"{band}/{band}.imscc", band, None, "students", "cartridge", "imscc", modules,
                         render_cartridge(pack, lessons))
 
@@ -157,8 +159,7 @@ class PackRenderer:
         fault, and where to get help, in the curriculum's and the region's words."""
         pack, respell = self.pack, self.pack.localiser.respell
         frame = pack.frame
-        services = tuple((f"{s.name} ({note})" if (note := pack.age_note(s, "students")) else s.name, reach(s))
-                         for s in pack.services("students"))
+        services = tuple((pack.service_title(s), reach(s)) for s in pack.services("students"))
         return Sheet(respell(STEPS_HEADING), tuple(Card(s.step, icon=s.icon) for s in frame.what_to_do),
                      frame.never_your_fault, respell(HELP_HEADING), dsl_line(pack), dsl_line(pack, roles=False), services,
                      " | ".join(x for x in (self.design.school, pack.band.label) if x), respell(CUT_NOTE))

@@ -10,7 +10,7 @@ from ..units import normalise
 from .facts import ExportFacts, QuizFacts
 from .lesson_json import SCHEMA, violations
 
-STAFF_FILES = ("teacher-notes", "dsl-briefing")    # how staff-only files are named in a pack
+STAFF_FILES = ("teacher-notes", "dsl-briefing", "slides")    # files with text for staff (slides: their notes)
 
 
 def _problem(artefact, where: str, message: str, quote: str = "") -> Problem:

@@ -63,20 +63,21 @@ class _Part:
     staff: bool = False
 
 
-def _ident(number: int, name: str) -> str:
-    """Return an XML identifier (NCName) for lesson *number*'s part *name*."""
-    return f"L{number}_" + re.sub(r"[^A-Za-z0-9._-]", "_", name)
+def _ident(band: str, number: int, name: str = "") -> str:
+    """Return an XML identifier (NCName) for lesson *number*'s part *name* in *band*, unique
+    across bands so two cartridges can go into one course."""
+    return f"B{band}_L{number}" + (f"_{re.sub(r'[^A-Za-z0-9._-]', '_', name)}" if name else "")
 
 
 def _parts(pack: BandPack, lesson: CartridgeLesson) -> list[_Part]:
     """Return a lesson's parts in the order its module lists them: the page, the pupils' files,
     the quiz, then the staff's files."""
-    n, folder = lesson.lesson.number, lesson.lesson.id
-    page = _Part(_ident(n, "page"), f"{KEY_HEADING} and {HELP_HEADING[0].lower()}{HELP_HEADING[1:]}",
+    n, band, folder = lesson.lesson.number, pack.band.id, f"{pack.band.id}/{lesson.lesson.id}"
+    page = _Part(_ident(band, n, "page"), f"{KEY_HEADING} and {HELP_HEADING[0].lower()}{HELP_HEADING[1:]}",
                  f"{folder}/{PAGE}", _page(pack, lesson.lesson))
-    quiz = _Part(_ident(n, "quiz"), lesson.quiz.title, f"{folder}/{QUIZ}",
-                 render_qti(lesson.quiz, _ident(n, "quiz")), ASSESSMENT)
-    files = [_Part(_ident(n, f.name), f.title, f"{folder}/{f.name}", f.data, staff=f.staff) for f in lesson.files]
+    quiz = _Part(_ident(band, n, "quiz"), lesson.quiz.title, f"{folder}/{QUIZ}",
+                 render_qti(lesson.quiz, _ident(band, n, "quiz")), ASSESSMENT)
+    files = [_Part(_ident(band, n, f.name), f.title, f"{folder}/{f.name}", f.data, staff=f.staff) for f in lesson.files]
     return [page] + [f for f in files if not f.staff] + [quiz] + [f for f in files if f.staff]
 
 
@@ -115,7 +116,7 @@ def _manifest(pack: BandPack, modules: list[tuple[Lesson, list[_Part]]]) -> byte
     top = _el(organization, CP, "item", identifier="root")
     resources = _el(root, CP, "resources")
     for lesson, parts in modules:
-        module = _el(top, CP, "item", identifier=f"L{lesson.number}")
+        module = _el(top, CP, "item", identifier=_ident(pack.band.id, lesson.number))
         _el(module, CP, "title", f"Lesson {lesson.number}: {lesson.title}")
         for part in parts:
             _el(_el(module, CP, "item", identifier=f"{part.ident}_item", identifierref=part.ident), CP, "title",
@@ -171,10 +172,9 @@ def _page(pack: BandPack, lesson: Lesson) -> bytes:
     _el(body, XHTML, "p", f"{pack.frame.help_intro} {dsl_line(pack)}")
     services = _el(body, XHTML, "ul")
     for service in pack.services("students"):
-        note = pack.age_note(service, "students")
         what = service.what_simple if service.what_simple and band.max_age < 12 else service.what
         item = _el(services, XHTML, "li")
-        _el(item, XHTML, "strong", f"{service.name} ({note})" if note else service.name).tail = f": {what} "
+        _el(item, XHTML, "strong", pack.service_title(service)).tail = f": {what} "
         _reach(item, service)
     _el(_el(body, XHTML, "p"), XHTML, "strong", pack.frame.closing)
     return etree.tostring(etree.ElementTree(html), doctype="<!DOCTYPE html>", xml_declaration=True,

@@ -69,13 +69,13 @@ def lesson_quiz(pack: BandPack, lesson: Lesson, plan: Schedule) -> LessonQuiz:
                       pack.region.language, pack.timing.quiz_seconds, questions)
 
 
-RIGHT = "Right."
-WRONG = "Not this one. The answer is: {answer}."
+RIGHT = "Yes, that's right."
+WRONG = "Not this one."
 
 
 def feedback(question: QuizQuestion, option: int) -> str:
     """Return what a pupil who picks *option* is told."""
-    return RIGHT if option == question.correct else WRONG.format(answer=question.answer.rstrip("."))
+    return RIGHT if option == question.correct else WRONG
 
 
 def seconds_for(limits: Limits, wanted: int) -> int:
