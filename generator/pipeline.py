@@ -62,6 +62,7 @@ class BuildOptions:
     band_files: bool = True         # the band's letters, briefing and print sheets besides its lessons
     workers: int | None = None      # processes to render with; default one per core (a batch or server: 1)
     progress: Callable[[str, int, int], None] | None = None     # told (stage, done, of) as the build goes
+    curricula: dict | None = None   # curricula already read in this process (a batch's), reused by folder and region
 
 
 @dataclass
@@ -77,12 +78,24 @@ def load(options: BuildOptions) -> Loaded:
     """Load and check the curriculum and config for the bands to build; raise ContentError if
     anything is an error."""
     school = load_school(options.config)
-    curriculum = adapt(load_curriculum(options.curriculum or shipped("lessons"), school.config.region), school)
+    curriculum = adapt(_curriculum(options, school.config.region), school)
     built = [b for b in bands_asked(curriculum, school, options) if b in curriculum.bands]
     problems = check(curriculum, school, options.today, built) + school.notices()
     if any(p.severity == "error" for p in problems):
         raise ContentError(problems)
     return Loaded(curriculum, school, problems)
+
+
+def _curriculum(options: BuildOptions, region: str) -> Curriculum:
+    """Return the curriculum as read in *region*: from options.curricula when it holds it (a
+    build adapts a copy for its school and leaves the curriculum as read unchanged)."""
+    folder = options.curriculum or shipped("lessons")
+    if options.curricula is None:
+        return load_curriculum(folder, region)
+    key = (folder.absolute(), region, Path.cwd())     # the working folder: the paths messages show
+    if key not in options.curricula:
+        options.curricula[key] = load_curriculum(folder, region)
+    return options.curricula[key]
 
 
 def bands_asked(curriculum: Curriculum, school: School, options: BuildOptions) -> list[str]:

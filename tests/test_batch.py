@@ -176,3 +176,22 @@ def test_the_example_trust_is_ready_to_build():
     assert header == [] and [e.notes for e in entries] == [[]] * 4
     assert {e.row.cells.get("config") for e in entries} >= {"trust/brookfield.yaml"}
     assert all(e.task is not None for e in entries)
+
+
+def test_schools_built_in_one_process_read_the_curriculum_once_and_get_the_same_files(tmp_path, monkeypatch):
+    from generator import pipeline
+
+    reads = []
+    real = pipeline.load_curriculum
+    monkeypatch.setattr(pipeline, "load_curriculum", lambda *args: reads.append(args) or real(*args))
+    shared, files = {}, {}
+    for n in (1, 2):
+        config = tmp_path / f"school-{n}.yaml"
+        config.write_text(f"school: School {n}\ndsl:\n  name: Ms Lead {n}\n  where: Room {n}\n", "utf-8")
+        for cached in (shared, None):
+            out = tmp_path / f"out-{n}-{cached is None}"
+            pipeline.build(pipeline.BuildOptions(bands=["11-14"], config=config, out=out, workers=1, curricula=cached))
+            files[n, cached is None] = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert len(reads) == 1 + 2, "once for both cached schools, and once for each uncached build"
+    assert files[1, False] == files[1, True] and files[2, False] == files[2, True]
+    assert files[1, False] != files[2, False]
