@@ -101,7 +101,8 @@ def moodle_gift(text: str) -> tuple[str | None, list[dict]]:
             body, _, general = body.partition("####")
             answers = [a for a in body.replace("=", "~=").split("~") if a.strip()]
             parts = [a.strip().removeprefix("=").partition("#") for a in answers]
-            questions.append({"name": _freed(name), "text": _freed(rest[:rest.index("{")]),
+            text, plain = re.subn(r"^\[plain\]", "", rest[:rest.index("{")].lstrip())
+            questions.append({"name": _freed(name), "text": _freed(text), "plain": bool(plain),
                               "options": tuple(_freed(p[0]) for p in parts),
                               "feedback": tuple(_freed(p[2]) for p in parts), "general": _freed(general),
                               "correct": tuple(n for n, a in enumerate(answers) if a.strip().startswith("="))})
@@ -154,7 +155,7 @@ def test_gift_asks_the_slides_quiz_and_moodle_would_read_it_so(lessons):
         assert [(normalise(q["text"]), tuple(map(normalise, q["options"])), q["correct"]) for q in questions] == \
             [plain(q) for q in shown], lesson
         assert [q["name"] for q in questions] == [f"Question {n}" for n in range(1, len(shown) + 1)]
-        assert all(q["general"] and all(q["feedback"]) for q in questions), lesson
+        assert all(q["general"] and all(q["feedback"]) and q["plain"] for q in questions), "plain text, with feedback"
         gate = read_gift(text.encode("utf-8")).quizzes[0]
         assert [plain(q) for q in gate] == [plain(q) for q in shown], "the gate reads it as Moodle does"
 
@@ -175,7 +176,7 @@ TRICKY_QUIZ = LessonQuiz("Quiz: A/B", ("Ages 11 to 14", "Lesson 1: Either/or"), 
 
 def test_special_characters_survive_gift_escaped():
     text = render_gift(TRICKY_QUIZ).decode("utf-8")
-    assert r"::Question 1::Is 50% \~ half \= \{a\} \#1\: yes? C\:\\temp & <b>bold</b> {" in text.splitlines()
+    assert r"::Question 1::[plain]Is 50% \~ half \= \{a\} \#1\: yes? C\:\\temp & <b>bold</b> {" in text.splitlines()
     assert "\t" + r"=no\#\: \{maybe\}#Yes, that's right." in text.splitlines()
     assert "\t" + r"####Because \{x\} \= \#2\: \~y \\ z & <3." in text.splitlines()
     category, (q,) = moodle_gift(text)

@@ -157,9 +157,10 @@ def lesson_parts(pack: BandPack, lesson: Lesson) -> list[Part]:
 
 def _part(pack: BandPack, kind: str, section: str, label: str, slides, timing: str | None = None,
           count: int = 1, extension: bool = False, segment: int = 0) -> Part:
-    """Return a part timed as *count* times the band's *timing* (default: *kind*) for it."""
+    """Return a part timed as *count* times the band's *timing* (default: *kind*) for it, its
+    section named in the region's words."""
     low, high = pack.timing.span(timing or kind)
-    return Part(kind, section, label, tuple(slides), low * count, high * count, extension, segment,
+    return Part(kind, pack.localiser.respell(section), label, tuple(slides), low * count, high * count, extension, segment,
                 pack.elsewhere.get(timing or kind, ""))
 
 
@@ -382,7 +383,7 @@ def _plenary(pack: BandPack, lesson: Lesson) -> list[Part]:
     longest = min(longest, len(_quiz_items(lesson)))
     shortest = min(shortest, longest)
     per = timing.span("quiz")[0]
-    quiz = Part("quiz", "Plenary", "Quick quiz, then the answers", tuple(_quiz(pack, lesson, shortest)),
+    quiz = Part("quiz", pack.localiser.respell("Plenary"), "Quick quiz, then the answers", tuple(_quiz(pack, lesson, shortest)),
                 shortest * per, longest * per,
                 build=lambda minutes, kept: _quiz(pack, lesson, _quiz_count(pack, minutes), kept))
     steps = [Item(s.step, f"{n}.", bullet=False, icon=s.icon) for n, s in enumerate(frame.what_to_do, start=1)]

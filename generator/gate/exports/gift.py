@@ -11,6 +11,9 @@ QUESTION = re.compile(r"::(?P<name>(?:\\.|[^:\\])*)::(?P<text>(?:\\.|[^{\\])*)\{
 ANSWER = re.compile(r"(?P<mark>[=~])(?P<text>(?:\\.|[^=~#\\])*)(?:#(?P<feedback>(?:\\.|[^=~#\\])*))?")
 
 
+FORMAT = re.compile(r"^\[(?:html|moodle|plain|markdown)\]")     # a question text's format, as Moodle reads it
+
+
 def unescape(text: str) -> str:
     return re.sub(r"\\(.)", r"\1", text).strip()
 
@@ -23,7 +26,7 @@ def read_gift(data: bytes) -> ExportFacts:
         body, _, general = m.group("body").partition("####")
         answers = [(a.group("mark"), unescape(a.group("text")), unescape(a.group("feedback") or ""))
                    for a in ANSWER.finditer(body)]
-        question = QuizFacts(unescape(m.group("text")), tuple(a[1] for a in answers),
+        question = QuizFacts(unescape(FORMAT.sub("", m.group("text").lstrip(), count=1)), tuple(a[1] for a in answers),
                              tuple(n for n, a in enumerate(answers) if a[0] == "="), unescape(general))
         questions.append(question)
         where = f"question {number}"

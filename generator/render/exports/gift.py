@@ -1,5 +1,5 @@
 """A lesson's quiz in Moodle's GIFT text format: a category per lesson, per-answer feedback, and
-the explanation as general feedback, with GIFT's special characters escaped."""
+the explanation as general feedback, in plain text with GIFT's special characters escaped."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ def render_gift(quiz: LessonQuiz) -> bytes:
     """Return *quiz* as a UTF-8 GIFT file."""
     lines = [f"// {quiz.title}", f"$CATEGORY: {category_path(quiz.category)}", ""]
     for q in quiz.questions:
-        lines.append(f"::{escape(f'Question {q.number}')}::{escape(q.question)} {{")
+        lines.append(f"::{escape(f'Question {q.number}')}::[plain]{escape(q.question)} {{")   # shown as typed, never as HTML
         for n, option in enumerate(q.options):
             mark = "=" if n == q.correct else "~"
             lines.append(f"\t{mark}{escape(option)}#{escape(feedback(q, n))}")
