@@ -426,10 +426,14 @@ class HelpService(Record):
         return self
 
     @property
+    def ways(self) -> list[str]:
+        """Return how to reach the service by phone: "call 0800 1111", "text 85258" (either may be absent)."""
+        return [w for w in (self.phone and f"call {self.phone}", self.text and f"text {self.text}") if w]
+
+    @property
     def contact(self) -> str:
         """Return the ways to reach the service, on one line."""
-        parts = [self.phone and f"call {self.phone}", self.text and f"text {self.text}", self.web]
-        return "; ".join(p for p in parts if p)
+        return "; ".join(self.ways + ([self.web] if self.web else []))
 
     @property
     def adults_only(self) -> bool:

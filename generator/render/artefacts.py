@@ -29,8 +29,7 @@ CUT_NOTE = "Cut along the dashed lines and fold along the dotted line."
 def reach(service) -> str:
     """Return how to reach *service* at a glance: its phone and text numbers (each kept on one
     line), else its web address."""
-    ways = [service.phone and f"call {service.phone}", service.text and f"text {service.text}"]
-    return "; ".join(w.replace(" ", "\u00a0") for w in ways if w) or service.web
+    return "; ".join(w.replace(" ", "\u00a0") for w in service.ways) or service.web
 
 
 OFFICE = ("pptx", "docx")

@@ -53,13 +53,10 @@ def quiz_fits(artefact) -> list[Problem]:
     out = []
     for quiz in facts.quizzes:
         for number, q in enumerate(quiz, start=1):
-            long = [t for t in (q.question,) if len(t) > limits.question]
-            long += [t for t in q.options if len(t) > limits.answer]
-            for text in long:
-                most = limits.question if text == q.question else limits.answer
-                out.append(_problem(artefact, f"question {number}", f"has {len(text)} characters where "
-                                    f"{artefact.format.title()} takes {most}; shorten it in the curriculum",
-                                    text[:60]))
+            sized = [(q.question, limits.question)] + [(option, limits.answer) for option in q.options]
+            out += [_problem(artefact, f"question {number}", f"has {len(text)} characters where "
+                             f"{artefact.format.title()} takes {most}; shorten it in the curriculum", text[:60])
+                    for text, most in sized if len(text) > most]
             if len(q.options) > limits.answers:
                 out.append(_problem(artefact, f"question {number}", f"has {len(q.options)} answers where "
                                     f"{artefact.format.title()} takes {limits.answers}; give fewer options"))
@@ -75,7 +72,7 @@ def staff_hidden(artefact) -> list[Problem]:
     out = [_problem(artefact, name, "shows a staff-only file to learners; mark it for instructors only")
            for name in facts.learner_files if staff(name)]
     hidden = set(facts.instructor_files)
-    everything = {name for name in facts.learner_files} | hidden
+    everything = set(facts.learner_files) | hidden
     out += [_problem(artefact, name, "has a staff-only file not marked for instructors; mark it so")
             for name in sorted(everything) if staff(name) and name not in hidden]
     return out

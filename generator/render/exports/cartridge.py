@@ -141,7 +141,7 @@ def _resource(resources, part: _Part) -> None:
 
 def _reach(item, service) -> None:
     """Add how to reach *service* to the list *item*: its numbers, then its web address as a link."""
-    ways = "; ".join(w for w in (service.phone and f"call {service.phone}", service.text and f"text {service.text}") if w)
+    ways = "; ".join(service.ways)
     ways = ways[:1].upper() + ways[1:]
     if not service.web:
         item[-1].tail += f"{ways}."

@@ -18,7 +18,7 @@ def render_gift(quiz: LessonQuiz) -> bytes:
     """Return *quiz* as a UTF-8 GIFT file."""
     lines = [f"// {quiz.title}", f"$CATEGORY: {category_path(quiz.category)}", ""]
     for q in quiz.questions:
-        lines.append(f"::{escape(f'Question {q.number}')}::[plain]{escape(q.question)} {{")   # shown as typed, never as HTML
+        lines.append(f"::{escape(q.name)}::[plain]{escape(q.question)} {{")   # shown as typed, never as HTML
         for n, option in enumerate(q.options):
             mark = "=" if n == q.correct else "~"
             lines.append(f"\t{mark}{escape(option)}#{escape(feedback(q, n))}")

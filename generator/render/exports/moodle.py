@@ -38,7 +38,7 @@ def _value(parent, tag: str, value: str) -> None:
 def _question(root, q: QuizQuestion) -> None:
     """Add *q* as a single-answer multichoice question."""
     question = etree.SubElement(root, "question", type="multichoice")
-    etree.SubElement(etree.SubElement(question, "name"), "text").text = f"Question {q.number}"
+    etree.SubElement(etree.SubElement(question, "name"), "text").text = q.name
     _text(question, "questiontext", q.question, format="html")
     _text(question, "generalfeedback", q.explanation, format="html")
     for tag, value in (("defaultgrade", "1"), ("penalty", PENALTY), ("hidden", "0"), ("single", "true"),

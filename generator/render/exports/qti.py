@@ -54,7 +54,7 @@ def _condition(processing, title: str, respident: str, label: str | None, score:
 
 def _item(section, q: QuizQuestion, ident: str) -> None:
     """Add question *q* as one item: its text and options, scoring and feedback."""
-    item = _el(section, "item", ident=ident, title=f"Question {q.number}")
+    item = _el(section, "item", ident=ident, title=q.name)
     _metadata(_el(item, "itemmetadata"), {"cc_profile": MULTIPLE_CHOICE, "cc_weighting": "1"})
     presentation = _el(item, "presentation")
     _material(presentation, q.question)

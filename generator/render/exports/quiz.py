@@ -48,6 +48,11 @@ class QuizQuestion:
     def answer(self) -> str:
         return self.options[self.correct]
 
+    @property
+    def name(self) -> str:
+        """Return what a question bank lists it as: "Question 2"."""
+        return f"Question {self.number}"
+
 
 @dataclass(frozen=True)
 class LessonQuiz:
