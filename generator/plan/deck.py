@@ -363,7 +363,7 @@ def _quiz(pack: BandPack, lesson: Lesson, count: int, kept=None) -> list[SlideSp
     notes, questions = pack.frame.notes, _quiz_items(lesson, kept)[:count]
     groups = []
     for n, q in enumerate(questions, start=1):
-        options = Item("    ".join(f"{chr(64 + i)}) {o}" for i, o in enumerate(q.options, start=1)))
+        options = Item("    ".join(f"{chr(64 + i)})\u00a0{o}" for i, o in enumerate(q.options, start=1)))   # a letter never ends a line
         groups.append([Item(q.question, f"{n}.", bullet=False), options])
     slides = _pages("Quick quiz", notes.quiz, "quiz", groups=groups)
     script = notes.quiz_answers + " " + " ".join(

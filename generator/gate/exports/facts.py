@@ -32,7 +32,7 @@ class ExportFacts:
 
 
 QUESTION = re.compile(r"^(\d+)\. (.*)$")
-OPTION = re.compile(r"(?:^|\s{2,})([A-Z])\) ")
+OPTION = re.compile(r"(?:^|\s{2,})([A-Z])\)\s")
 
 
 def deck_quiz(deck: DeckFacts) -> tuple[QuizFacts, ...]:
